@@ -1,0 +1,60 @@
+import type { Locale } from '../i18n';
+
+export type Level = 'safe' | 'caution' | 'danger';
+
+/** The families of the threat model (DESIGN.md); a banner groups and a report counts by them. */
+export type Category =
+  | 'quota'
+  | 'verification'
+  | 'threat'
+  | 'credentials'
+  | 'call-to-action'
+  | 'impersonation'
+  | 'pending-mail'
+  | 'trust-footer'
+  | 'sender'
+  | 'reply-to'
+  | 'link'
+  | 'attachment'
+  | 'header'
+  | 'policy'
+  | 'context';
+
+/** One thing a signal found, before it is explained in words. */
+export interface Finding {
+  /** Stable id; the explanation is `reason.<id>` in `locales/`. */
+  id: string;
+  category: Category;
+  /** Points this finding adds to the score (negative for a mitigating context). */
+  weight: number;
+  /** What was seen: the matched phrase, the real address, the two domains… shown to the user as text. */
+  evidence: string[];
+}
+
+export interface Reason extends Finding {
+  /** The explanation in the policy's locale, ready to show. */
+  message: string;
+}
+
+export interface Verdict {
+  level: Level;
+  /** 0–100. */
+  score: number;
+  /** Sorted by weight, strongest first. */
+  reasons: Reason[];
+}
+
+export interface ScoringPolicy {
+  /** Registrable domains of the organisation (eTLD+1), e.g. `laichau.gov.vn`. */
+  organisationDomains: string[];
+  /** Names a sender may falsely claim (the province, its IT centre), matched without diacritics. */
+  organisationNames: string[];
+  thresholds: { caution: number; danger: number };
+  /** Admin-supplied lure phrases, matched like the built-in rules (case and diacritics ignored). */
+  extraLurePhrases: string[];
+  blockedSenderDomains: string[];
+  trustedSenderDomains: string[];
+  blockedLinkHosts: string[];
+  trustedLinkHosts: string[];
+  locale: Locale;
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+
+/**
+ * The public half of the signing key. Chromium derives the extension ID from it, so every build,
+ * packed or unpacked, has the ID below and enterprise policy can name it. The private key is not
+ * in this repository. `tests/unit/extension-id.test.ts` checks that the two agree.
+ */
+export const EXTENSION_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw8wim/tXMg2wccjslw50IZj8L7yExBdPALPaPkjNZwfMjw1OADDkAakCB23J886L/uaUBcrVwnRGPiP4TB1i71dQ3IZ3m27GoLzXf4P6qltgY7cKZT+f5kUPhIx3+QOTrCMWsV7Ii9YcuN4+EZEnAaswGNoqmAxmp0ti+p/4px4WddhP4cA0LVp7HjD2R8uT5HVkzEtBIO5By30lsTQ2xepXk0M6ZkTXh9OYvrY2CdczY8v/mB9rh9QaVpxmNBukwaaXzZayC2+AMCnH08WnmrJDTdAcIBJlIu8qkBOaSU3FTynhqgQ0JtzZJHZi/Ilx7So79wGZINAlGbQWICksYQIDAQAB';
+export const EXTENSION_ID = 'cmgnlhehkifmedpladobdjifchgokcpc';
+export const GECKO_ID = 'khienthu@khienthu.vn';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
+  }),
+  hooks: {
+    // The manifest's name and description come from the same locale files as every other string.
+    'build:publicAssets': (_wxt, files) => {
+      for (const locale of ['vi', 'en']) {
+        const ui = JSON.parse(readFileSync(`locales/${locale}/ui.json`, 'utf8')) as Record<string, string>;
+        const messages = Object.fromEntries(
+          ['extName', 'extDescription'].map((key) => [key, { message: ui[key] ?? key }]),
+        );
+        files.push({ relativeDest: `_locales/${locale}/messages.json`, contents: JSON.stringify(messages, null, 2) });
+      }
+    },
+  },
+});
