@@ -1,0 +1,110 @@
+/**
+ * The walking skeleton, end to end: a real Roundcube (Debian's package) on a real Dovecot, a real
+ * Chromium with the built extension, the webmail reached as mail.soctrang.gov.vn so the
+ * manifest's real host permissions decide where the content script runs.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_ID } from '../../wxt.config';
+import { launchBrowser, type TestBrowser } from '../lab/browser';
+import { loginToRoundcube, openRoundcubeMessage } from '../lab/roundcube-page';
+import { startLab, type WebmailLab } from '../lab/webmail-lab';
+
+const host = 'mail.soctrang.gov.vn';
+const mails = join(import.meta.dirname, 'mails');
+const lureSubject = 'Đã vượt quá hạn ngạch';
+const benignSubject = 'Lịch họp giao ban tuần sau';
+export const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+
+let lab: WebmailLab;
+let browser: TestBrowser;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  lab = await startLab({
+    domain: 'soctrang.gov.vn',
+    messages: [join(mails, 'soctrang-quota-lure.eml'), join(mails, 'meeting-invitation.eml')],
+  });
+  browser = await launchBrowser({ hosts: [host] });
+  base = `http://${host}:${lab.port}`;
+  page = await browser.context.newPage();
+  await loginToRoundcube(page, base, lab);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.stop();
+});
+
+/** Waits until the extension has checked the message in this frame, and says what it decided. */
+async function verdictOf(frame: Frame): Promise<string> {
+  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
+  return (await handle.jsonValue()) as string;
+}
+
+describe('Roundcube (elastic) with Khiên Thư', () => {
+  it('loads the extension under its fixed ID', () => {
+    expect(browser.extensionId).toBe(EXTENSION_ID);
+  });
+
+  it('shows the danger banner with its reasons over the Sóc Trăng quota lure', async () => {
+    const frame = await openRoundcubeMessage(page, lureSubject);
+    expect(await verdictOf(frame)).toBe('danger');
+    const banner = frame.locator('khienthu-banner');
+    await expect.poll(() => banner.getAttribute('data-khienthu-level')).toBe('danger');
+    expect(await banner.count()).toBe(1);
+    const text = (await banner.locator('section').innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Thư này có dấu hiệu giả mạo để lấy cắp mật khẩu');
+    // the reasons name what the letter names: the sender, the Gmail Reply-To, the free-hosted link
+    expect(text).toContain('fundacionhomi.org.co');
+    expect(text).toContain('mssmadar44@gmail.com');
+    expect(text).toContain('upcorss.weebly.com');
+    // the province's contacts, from the Sóc Trăng preset
+    expect(text).toContain('0299.3626800');
+    const report = banner.locator('[data-khienthu-action="report"]');
+    expect(await report.innerText()).toContain('tvthe@soctrang.gov.vn');
+    // the banner is above the message body, in the same document as the message
+    const order = await frame.evaluate(() => {
+      const bannerHost = document.querySelector('khienthu-banner');
+      const body = document.getElementById('messagebody');
+      return bannerHost && body ? bannerHost.compareDocumentPosition(body) : 0;
+    });
+    expect(order & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */).toBeTruthy();
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, 'roundcube-elastic-danger.png') });
+  });
+
+  it('shows nothing on an ordinary message from a colleague', async () => {
+    const frame = await openRoundcubeMessage(page, benignSubject);
+    expect(await verdictOf(frame)).toBe('safe');
+    expect(await frame.locator('khienthu-banner').count()).toBe(0);
+  });
+
+  it('follows the user from message to message', async () => {
+    for (const [subject, expected] of [
+      [lureSubject, 1],
+      [benignSubject, 0],
+      [lureSubject, 1],
+    ] as const) {
+      const frame = await openRoundcubeMessage(page, subject);
+      await verdictOf(frame);
+      expect(await frame.locator('khienthu-banner').count()).toBe(expected);
+    }
+  });
+
+  it('reports the lure through Roundcube, forwarded as an attachment to the help desk', async () => {
+    const frame = await openRoundcubeMessage(page, lureSubject);
+    await verdictOf(frame);
+    await frame.locator('khienthu-banner [data-khienthu-action="report"]').click();
+    await page.waitForURL(/_action=compose/);
+    const recipients = page.locator('#compose_to .recipient-input li.recipient, #compose_to li.recipient');
+    await expect.poll(() => recipients.allInnerTexts()).toEqual([expect.stringContaining('tvthe@soctrang.gov.vn')]);
+    await expect.poll(() => page.inputValue('#compose-subject')).toBe(`[Khiên Thư] Thư nghi giả mạo: ${lureSubject}`);
+    await expect.poll(() => page.locator('#compose-attachments li, #attachment-list li').allInnerTexts()).toEqual([
+      expect.stringMatching(/\.eml/),
+    ]);
+  });
+});

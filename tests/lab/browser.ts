@@ -1,0 +1,63 @@
+/**
+ * Debian's Chromium driven by Playwright, with the built extension loaded unpacked. Webmail host
+ * names are mapped to loopback and every other name fails to resolve, so nothing a test does can
+ * leave the machine — and the extension sees the real `*.gov.vn` host names its manifest names.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const chromeBuild = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface LaunchOptions {
+  /** Host names to resolve to 127.0.0.1. */
+  hosts: string[];
+  withExtension?: boolean;
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface TestBrowser {
+  context: BrowserContext;
+  /** The extension's background service worker (when loaded). */
+  serviceWorker?: Worker;
+  extensionId?: string;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(options: LaunchOptions): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'khienthu-chromium-'));
+  const withExtension = options.withExtension ?? true;
+  const rules = [...options.hosts.map((host) => `MAP ${host} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${rules.join(', ')}`,
+      ...(withExtension ? [`--disable-extensions-except=${chromeBuild}`, `--load-extension=${chromeBuild}`] : []),
+    ],
+    ...(withExtension && { ignoreDefaultArgs: ['--disable-extensions'] }),
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  if (!withExtension) return { context, close };
+  try {
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    return { context, serviceWorker, extensionId: new URL(serviceWorker.url()).host, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

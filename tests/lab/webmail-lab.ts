@@ -1,0 +1,233 @@
+/**
+ * A real webmail on loopback: Dovecot (IMAP, Maildir, one user) and Debian's Roundcube served by
+ * `php -S`, each with its own configuration in a fresh temporary folder — nothing under /etc is
+ * changed. Used by the end-to-end tests and by `npm run demo`; `stop()` ends both servers and
+ * removes the folder.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+export type RoundcubeSkin = 'elastic' | 'larry';
+
+export interface LabOptions {
+  /** The organisation's mail domain; the user logs in as `user` and is `user@domain`. */
+  domain?: string;
+  skin?: RoundcubeSkin;
+  /** `.eml` files delivered to the INBOX before Roundcube starts, in this order. */
+  messages?: string[];
+}
+
+export interface WebmailLab {
+  /** `http://127.0.0.1:<port>`; browsers reach it under a mapped host name on the same port. */
+  localUrl: string;
+  port: number;
+  user: string;
+  password: string;
+  domain: string;
+  dir: string;
+  /** Drops an `.eml` file into a folder's Maildir (`new/`), as a delivery agent would. */
+  deliver(emlPath: string, folder?: string): void;
+  stop(): Promise<void>;
+}
+
+const ROUNDCUBE = '/var/lib/roundcube';
+const MAIL_USER = 'vmail';
+
+export async function startLab(options: LabOptions = {}): Promise<WebmailLab> {
+  const domain = options.domain ?? 'laichau.gov.vn';
+  const skin = options.skin ?? 'elastic';
+  const user = 'canbo';
+  const password = 'matkhau-thu-nghiem';
+  const dir = mkdtempSync(join(tmpdir(), 'khienthu-lab-'));
+  // Dovecot's auth runs as `dovecot` and must traverse the folder; mkdtemp makes it 0700.
+  chmodSync(dir, 0o755);
+  ensureMailUser();
+
+  const [imapPort, httpPort] = await Promise.all([freePort(), freePort()]);
+  const maildir = join(dir, 'mail', user, 'Maildir');
+  for (const folder of ['', '.Sent', '.Drafts', '.Trash', '.Junk']) {
+    for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(maildir, folder, sub), { recursive: true });
+  }
+  writeFileSync(join(maildir, 'subscriptions'), 'Sent\nDrafts\nTrash\nJunk\n');
+  let sequence = 0;
+  const deliver = (emlPath: string, folder = '') => {
+    sequence += 1;
+    const target = join(maildir, folder && `.${folder}`, 'new', `${Date.now()}.K${sequence}P${process.pid}.${basename(emlPath)}`);
+    copyFileSync(emlPath, target);
+    execFileSync('chown', ['-R', `${MAIL_USER}:${MAIL_USER}`, join(dir, 'mail')]);
+  };
+  for (const message of options.messages ?? []) deliver(message);
+  execFileSync('chown', ['-R', `${MAIL_USER}:${MAIL_USER}`, join(dir, 'mail')]);
+
+  const dovecotConf = join(dir, 'dovecot.conf');
+  mkdirSync(join(dir, 'dovecot-run'));
+  writeFileSync(join(dir, 'dovecot-users'), `${user}:{PLAIN}${password}\n`);
+  writeFileSync(
+    dovecotConf,
+    `protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_username_format = %Ln
+base_dir = ${dir}/dovecot-run
+state_dir = ${dir}/dovecot-run
+log_path = ${dir}/dovecot.log
+first_valid_uid = 1
+mail_location = maildir:${dir}/mail/%u/Maildir
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${imapPort}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service stats {
+  unix_listener stats-reader {
+    mode = 0666
+  }
+  unix_listener stats-writer {
+    mode = 0666
+  }
+}
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN ${dir}/dovecot-users
+}
+userdb {
+  driver = static
+  args = uid=${MAIL_USER} gid=${MAIL_USER} home=${dir}/mail/%u
+}
+`,
+  );
+  execFileSync('dovecot', ['-c', dovecotConf], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const configDir = join(dir, 'roundcube-config');
+  for (const sub of ['', 'temp', 'logs']) mkdirSync(join(configDir, sub), { recursive: true });
+  for (const file of ['defaults.inc.php', 'mimetypes.php']) symlinkSync(`/etc/roundcube/${file}`, join(configDir, file));
+  const database = join(dir, 'roundcube.sqlite');
+  execFileSync('php', [
+    '-r',
+    '$db = new PDO("sqlite:" . $argv[1]); $db->exec(file_get_contents($argv[2]));',
+    database,
+    `${ROUNDCUBE}/SQL/sqlite.initial.sql`,
+  ]);
+  writeFileSync(
+    join(configDir, 'config.inc.php'),
+    `<?php
+$config = [];
+$config['db_dsnw'] = 'sqlite:///${database}?mode=0640';
+$config['imap_host'] = 'localhost:${imapPort}';
+$config['smtp_host'] = '';
+$config['username_domain'] = '${domain}';
+$config['mail_domain'] = '${domain}';
+$config['des_key'] = '${randomBytes(12).toString('hex')}';
+$config['product_name'] = 'Thư điện tử công vụ';
+$config['skin'] = '${skin}';
+$config['plugins'] = [];
+$config['language'] = 'vi_VN';
+$config['enable_spellcheck'] = false;
+$config['enable_installer'] = false;
+$config['temp_dir'] = '${configDir}/temp/';
+$config['log_dir'] = '${configDir}/logs/';
+$config['check_all_folders'] = false;
+`,
+  );
+
+  const php = spawn('php', ['-S', `127.0.0.1:${httpPort}`, '-t', `${ROUNDCUBE}/public_html`], {
+    env: { ...process.env, ROUNDCUBE_CONFIG_DIR: configDir, PHP_CLI_SERVER_WORKERS: '4' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  const phpLog: string[] = [];
+  php.stderr?.on('data', (chunk: Buffer) => phpLog.push(chunk.toString()));
+
+  const localUrl = `http://127.0.0.1:${httpPort}`;
+  const lab: WebmailLab = {
+    localUrl,
+    port: httpPort,
+    user,
+    password,
+    domain,
+    dir,
+    deliver,
+    stop: async () => {
+      await stopProcessGroup(php);
+      try {
+        execFileSync('dovecot', ['-c', dovecotConf, 'stop'], { stdio: 'ignore' });
+      } catch {
+        // already stopped
+      }
+      await waitFor(() => !isListening(imapPort), 5_000).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitFor(async () => (await fetch(localUrl).catch(() => undefined))?.ok === true, 15_000);
+  } catch (error) {
+    await lab.stop();
+    throw new Error(`Roundcube did not come up on ${localUrl}: ${phpLog.join('').slice(-2000)}`, { cause: error });
+  }
+  return lab;
+}
+
+function ensureMailUser(): void {
+  try {
+    execFileSync('id', [MAIL_USER], { stdio: 'ignore' });
+  } catch {
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', MAIL_USER]);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function isListening(port: number): boolean {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')} `;
+  return readFileSync('/proc/net/tcp', 'utf8').split('\n').some((line) => line.includes(hex) && line.includes(' 0A '));
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
+
+/** Polls a condition until it holds; the lab's only waiting, bounded by `timeoutMs`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
