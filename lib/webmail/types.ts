@@ -1,0 +1,36 @@
+import type { MailMessage } from '../mail/types';
+
+/** What the content script can read of an open message from the page itself. */
+export type DomMessage = Omit<MailMessage, 'text' | 'links' | 'formFields' | 'source'> & {
+  /** The rendered body as the webmail sanitised it; turned into text and links off the page. */
+  bodyHtml: string;
+};
+
+/** Which message is open, in the client's own terms. */
+export interface MessageRef {
+  /** Client message id: Roundcube UID (`123`, or `123.2` for an attached message), Zimbra id. */
+  id: string;
+  /** Folder / mailbox, when the client has one in its URLs. */
+  folder?: string;
+}
+
+export interface ReportTarget {
+  addresses: string[];
+  subject: string;
+}
+
+/**
+ * One webmail client. The content script asks each adapter in turn whether the page is its
+ * client (`detect`, cheap), and only the one that answers yes does anything else.
+ */
+export interface WebmailAdapter {
+  id: string;
+  detect(doc: Document): boolean;
+  /** The message open in this document, or null (a list, a compose form, a settings page…). */
+  openMessage(doc: Document): MessageRef | null;
+  readMessage(doc: Document): DomMessage;
+  /** Where the banner goes: it is inserted before this element. */
+  bannerAnchor(doc: Document): Element | null;
+  /** A same-origin URL that opens the client's compose with the message forwarded as an attachment. */
+  reportUrl(doc: Document, ref: MessageRef, target: ReportTarget): string | null;
+}
