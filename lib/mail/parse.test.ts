@@ -60,7 +60,7 @@ describe('parseRawMessage on the lab messages', () => {
 });
 
 describe('parseRawMessage bodies', () => {
-  it('takes the plain part of multipart/alternative as text and the HTML part for links and forms', async () => {
+  it('reads both parts of multipart/alternative, and takes links and forms from the HTML part', async () => {
     const message = await parseRawMessage(
       eml(
         'From: a@example.org', 'To: b@laichau.gov.vn', 'Subject: alt', 'MIME-Version: 1.0',
@@ -71,9 +71,26 @@ describe('parseRawMessage bodies', () => {
         '--b1--', '',
       ),
     );
-    expect(message.text.trim()).toBe('Cập nhật tại https://mail.laichau.gov.vn/');
+    expect(message.text.trim().split(/\n+/)).toEqual(['https://mail.laichau.gov.vn/', 'Cập nhật tại https://mail.laichau.gov.vn/']);
+    // the plain part's URL is how the HTML link's text was rendered, not another link
     expect(message.links).toEqual([{ href: 'https://evil.weebly.com/', text: 'https://mail.laichau.gov.vn/' }]);
     expect(message.formFields).toEqual([{ type: 'password', label: 'pw' }]);
+  });
+
+  it('keeps lure words that only the HTML part shows', async () => {
+    const message = await parseRawMessage(
+      eml(
+        'From: a@example.org', 'To: b@laichau.gov.vn', 'Subject: alt', 'MIME-Version: 1.0',
+        'Content-Type: multipart/alternative; boundary="b1"', '',
+        '--b1', 'Content-Type: text/plain; charset=utf-8', '', 'Xin chào.', '',
+        '--b1', 'Content-Type: text/html; charset=utf-8', '',
+        '<p>Hộp thư của bạn đã vượt quá giới hạn. <a href="https://x.weebly.com/">Bấm vào đây</a></p>',
+        '--b1--', '',
+      ),
+    );
+    expect(message.text).toContain('Hộp thư của bạn đã vượt quá giới hạn.');
+    expect(message.text).toContain('Xin chào.');
+    expect(message.links).toEqual([{ href: 'https://x.weebly.com/', text: 'Bấm vào đây' }]);
   });
 
   it('derives the text from the HTML when there is no plain part', async () => {

@@ -1,6 +1,6 @@
 import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
-import { htmlLimits, htmlToContent } from './html';
+import { htmlLimits, htmlToContent, type HtmlContent } from './html';
 import type { MailAddress, MailHeader, MailLink, MailMessage } from './types';
 import { emptyMessage } from './types';
 
@@ -148,6 +148,25 @@ function attachmentSize(content: ArrayBuffer | Uint8Array | string): number {
  * `MailMessage`. Runs unchanged in Node and in the extension: postal-mime and htmlparser2 need
  * no Node API. Attachment contents are measured and dropped, never kept.
  */
+/**
+ * Webmail shows the HTML part when there is one, so that is what the reader sees; but a lure can
+ * also keep its words in the plain part and a harmless HTML part, or the other way round. Both
+ * are read: the score counts each family of signals once, so saying it twice adds nothing.
+ */
+function bodyOf(plain: string, fromHtml: HtmlContent | undefined): Pick<MailMessage, 'text' | 'links'> {
+  if (!fromHtml) return { text: plain, links: linksInPlainText(plain) };
+  const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
+  const text = !plain || collapse(plain) === collapse(fromHtml.text) ? fromHtml.text : `${fromHtml.text}\n\n${plain}`;
+  // A plain-part URL that the HTML shows (as a link, as a link's text, or in its text) is the same
+  // link rendered for plain-text readers, not a second one.
+  const seen = new Set([
+    ...fromHtml.links.flatMap((link) => [link.href, link.text]),
+    ...linksInPlainText(fromHtml.text).map((link) => link.href),
+  ]);
+  const plainOnly = plain ? linksInPlainText(plain).filter((link) => !seen.has(link.href)) : [];
+  return { text: capText(text), links: [...fromHtml.links, ...plainOnly] };
+}
+
 export async function parseRawMessage(raw: RawMessage): Promise<MailMessage> {
   if (isEmpty(raw)) throw new MailParseError('not an e-mail message: the input is empty');
   const input = withoutMboxLine(raw);
@@ -182,8 +201,7 @@ export async function parseRawMessage(raw: RawMessage): Promise<MailMessage> {
     cc: mailboxes(email.cc),
     ...(returnPath !== undefined && { returnPath }),
     headers,
-    text: plain || fromHtml?.text || '',
-    links: fromHtml ? fromHtml.links : linksInPlainText(plain),
+    ...bodyOf(plain, fromHtml),
     attachments: attachments.map((a) => ({
       filename: a.filename ?? '',
       contentType: a.mimeType,

@@ -56,7 +56,7 @@ describe('Roundcube (elastic) with Khiên Thư', () => {
     const banner = frame.locator('khienthu-banner');
     await expect.poll(() => banner.getAttribute('data-khienthu-level')).toBe('danger');
     expect(await banner.count()).toBe(1);
-    const text = (await banner.locator('section').innerText()).replace(/\s+/g, ' ');
+    const text = (await banner.locator('section').textContent() ?? '').replace(/\s+/g, ' ');
     expect(text).toContain('Thư này có dấu hiệu giả mạo để lấy cắp mật khẩu');
     // the reasons name what the letter names: the sender, the Gmail Reply-To, the free-hosted link
     expect(text).toContain('fundacionhomi.org.co');

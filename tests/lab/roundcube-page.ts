@@ -10,7 +10,7 @@ export async function loginToRoundcube(page: Page, baseUrl: string, account: { u
 
 /** Clicks the message with this subject in the list and returns the preview frame once its body is there. */
 export async function openRoundcubeMessage(page: Page, subject: string): Promise<Frame> {
-  const row = page.locator('#messagelist tbody tr', { hasText: subject });
+  const row = page.locator('#messagelist tbody tr', { hasText: subject }).first();
   await row.click();
   const frameElement = page.locator('#messagecontframe');
   await frameElement.waitFor({ state: 'attached' });
