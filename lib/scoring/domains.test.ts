@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { bareAddress, boundedEditDistance, hostInList, hostInfo, imitatedDomain, isForeignGovernment, normalizeDomainEntry, sameOwner } from './domains';
+
+describe('hostInfo', () => {
+  it('finds the registrable domain of URLs, hosts and trailing-dot names', () => {
+    expect(hostInfo('https://MAIL.LaoCai.gov.vn./?x=1').domain).toBe('laocai.gov.vn');
+    expect(hostInfo('upcorss.weebly.com').domain).toBe('weebly.com');
+    expect(hostInfo('dls.gov.ua').publicSuffix).toBe('gov.ua');
+  });
+
+  it('recognises numeric IPv4 forms browsers accept', () => {
+    for (const host of ['http://10.0.0.1/', 'http://167772161/', 'http://0xA000001/', 'http://012.0.0.01/', 'http://[::1]/']) {
+      expect(hostInfo(host).isIp, host).toBe(true);
+    }
+    expect(hostInfo('http://10.0.0.1.nip.io/').isIp).toBe(false);
+  });
+});
+
+describe('sameOwner', () => {
+  it('treats subdomains of one registrable domain as one owner, other provinces as others', () => {
+    expect(sameOwner(hostInfo('mail.laocai.gov.vn'), hostInfo('laocai.gov.vn'))).toBe(true);
+    expect(sameOwner(hostInfo('laocai.gov.vn'), hostInfo('bacgiang.gov.vn'))).toBe(false);
+  });
+});
+
+describe('imitatedDomain', () => {
+  const organisation = ['laocai.gov.vn'];
+  it.each(['laocai-gov.vn', 'laocai.gov.vn.com', 'mail.laocai.gov.vn.evil.net', 'iaocai.gov.vn', 'lao-cai.gov.vn', 'laocal.gov.vn', 'lаocai.gov.vn'])(
+    '%s imitates laocai.gov.vn',
+    (host) => {
+      expect(imitatedDomain(hostInfo(host), organisation)).toBe('laocai.gov.vn');
+    },
+  );
+
+  it.each(['laocai.gov.vn', 'mail.laocai.gov.vn', 'baolaocai.vn', 'laichau.gov.vn', 'bacgiang.gov.vn', 'dulichlaocai.com'])('%s does not', (host) => {
+    expect(imitatedDomain(hostInfo(host), organisation)).toBeUndefined();
+  });
+});
+
+describe('isForeignGovernment', () => {
+  it('knows foreign government suffixes and leaves .gov.vn out', () => {
+    expect(isForeignGovernment(hostInfo('dls.gov.ua'))).toBe(true);
+    expect(isForeignGovernment(hostInfo('sat.gob.mx'))).toBe(true);
+    expect(isForeignGovernment(hostInfo('irs.gov'))).toBe(true);
+    expect(isForeignGovernment(hostInfo('bacgiang.gov.vn'))).toBe(false);
+    expect(isForeignGovernment(hostInfo('fundacionhomi.org.co'))).toBe(false);
+  });
+});
+
+describe('small helpers', () => {
+  it('bounded edit distance', () => {
+    expect(boundedEditDistance('laocai', 'iaocai', 1)).toBe(1);
+    expect(boundedEditDistance('laocai', 'laichau', 1)).toBe(2);
+    expect(boundedEditDistance('a', 'abcdef', 2)).toBe(3);
+  });
+
+  it('host lists match a host and its subdomains only', () => {
+    const list = new Set(['weebly.com', 'sites.google.com']);
+    expect(hostInList('upcorss.weebly.com', list)).toBe('weebly.com');
+    expect(hostInList('sites.google.com', list)).toBe('sites.google.com');
+    expect(hostInList('google.com', list)).toBeUndefined();
+    expect(hostInList('notweebly.com', list)).toBeUndefined();
+  });
+
+  it('cleans what admins and headers write', () => {
+    expect(normalizeDomainEntry(' *.Evil.Example ')).toBe('evil.example');
+    expect(normalizeDomainEntry('@gmail.com')).toBe('gmail.com');
+    expect(normalizeDomainEntry('https://bit.ly/')).toBe('bit.ly');
+    expect(bareAddress('<Bounce@X.org>')).toBe('bounce@x.org');
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Every question about a host or an address goes through tldts (the Public Suffix List): what
+ * the registrable domain (eTLD+1) is, whether two hosts belong to the same owner. Nothing here
+ * splits host names with a regular expression.
+ */
+import { parse } from 'tldts';
+import { bareText } from './normalize';
+
+export interface HostInfo {
+  hostname: string;
+  /** eTLD+1, e.g. `laocai.gov.vn`; '' for IP addresses and unknown suffixes. */
+  domain: string;
+  /** The registrable label, e.g. `laocai`. */
+  label: string;
+  /** e.g. `gov.vn`. */
+  publicSuffix: string;
+  /** The suffix is a real top-level domain (ICANN section of the list), not `file.pdf`. */
+  isIcann: boolean;
+  isIp: boolean;
+}
+
+const hostCache = new Map<string, HostInfo>();
+const hostCacheLimit = 5000;
+
+/** Host facts of a URL, a bare host name or an e-mail address's domain. */
+export function hostInfo(urlOrHost: string): HostInfo {
+  const key = urlOrHost.length > 2048 ? urlOrHost.slice(0, 2048) : urlOrHost;
+  const cached = hostCache.get(key);
+  if (cached) return cached;
+  const parsed = parse(key);
+  const hostname = (parsed.hostname ?? '').toLowerCase().replace(/\.+$/, '');
+  const info: HostInfo = {
+    hostname,
+    domain: (parsed.domain ?? '').toLowerCase(),
+    label: (parsed.domainWithoutSuffix ?? '').toLowerCase(),
+    publicSuffix: (parsed.publicSuffix ?? '').toLowerCase(),
+    isIcann: parsed.isIcann === true,
+    isIp: parsed.isIp === true || isNumericHost(hostname),
+  };
+  if (hostCache.size >= hostCacheLimit) hostCache.clear();
+  hostCache.set(key, info);
+  return info;
+}
+
+/**
+ * Browsers accept 3232235777, 0xC0A80101 and 0300.0250.1.1 as IPv4 hosts; tldts only knows the
+ * dotted decimal form.
+ */
+function isNumericHost(hostname: string): boolean {
+  return /^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$/i.test(hostname);
+}
+
+/** The domain part of an address (`"a@b" <c@d>` → `d`), lower-cased; '' when there is none. */
+export function addressHost(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return '';
+  return address
+    .slice(at + 1)
+    .replace(/[>\s]+$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+/** The address inside a Return-Path value (`<bounce@x.org>` → `bounce@x.org`). */
+export function bareAddress(value: string): string {
+  const trimmed = value.trim();
+  const open = trimmed.lastIndexOf('<');
+  const close = trimmed.lastIndexOf('>');
+  return (open >= 0 && close > open ? trimmed.slice(open + 1, close) : trimmed).trim().toLowerCase();
+}
+
+/** Policy entries come typed by admins: `@Example.org`, `*.example.org`, `https://example.org/`. */
+export function normalizeDomainEntry(entry: string): string {
+  const trimmed = entry.trim().toLowerCase().replace(/^\*\./, '').replace(/^@/, '');
+  if (trimmed === '') return '';
+  return hostInfo(trimmed).hostname || trimmed;
+}
+
+/** True when `hostname` is `entry` or one of its subdomains, for any entry of `set`. */
+export function hostInList(hostname: string, set: ReadonlySet<string>): string | undefined {
+  let candidate = hostname;
+  for (let guard = 0; guard < 64 && candidate !== ''; guard++) {
+    if (set.has(candidate)) return candidate;
+    const dot = candidate.indexOf('.');
+    if (dot < 0) return undefined;
+    candidate = candidate.slice(dot + 1);
+  }
+  return undefined;
+}
+
+/** Same owner: same registrable domain (subdomains of one domain are one owner). */
+export function sameOwner(a: HostInfo, b: HostInfo): boolean {
+  if (a.domain !== '' && b.domain !== '') return a.domain === b.domain;
+  return a.hostname !== '' && a.hostname === b.hostname;
+}
+
+/**
+ * Government second-level suffixes outside Việt Nam (`gov.ua`, `gob.mx`, `go.id`, the US `gov`):
+ * a Vietnamese civil servant's mailbox has no business with them, and compromised foreign
+ * government accounts are a common lure source (the Lai Châu letter).
+ */
+export function isForeignGovernment(info: HostInfo): boolean {
+  const suffix = info.publicSuffix;
+  if (suffix === '' || suffix === 'vn' || suffix.endsWith('.vn')) return false;
+  if (suffix === 'gov' || suffix === 'mil') return true;
+  const first = suffix.split('.')[0] ?? '';
+  return ['gov', 'gob', 'go', 'gouv', 'govt', 'gv', 'gub', 'mil', 'gc'].includes(first);
+}
+
+/** Single characters that read alike in a host name (as char codes); separators vanish (-1). */
+const skeletonCodes = new Map<number, number>([
+  [0x31, 0x6c], [0x69, 0x6c], [0x7c, 0x6c], [0x21, 0x6c], // 1 i | ! → l
+  [0x30, 0x6f], [0x35, 0x73], // 0 → o, 5 → s
+  [0x2e, -1], [0x2d, -1], [0x5f, -1], // . - _
+]);
+/** Letter pairs that read as one letter: rn → m, vv → w, cl → d. */
+const skeletonPairs = new Map<number, [number, number]>([
+  [0x72, [0x6e, 0x6d]],
+  [0x76, [0x76, 0x77]],
+  [0x63, [0x6c, 0x64]],
+]);
+
+/** Characters and pairs that read alike in a host name (iaocai ~ laocai, rn ~ m, vv ~ w, cl ~ d). */
+function skeleton(text: string): string {
+  // Host names are nearly always ASCII (tldts keeps punycode as is): skip the full normaliser.
+  const folded = /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : bareText(text);
+  const codes: number[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    const pair = skeletonPairs.get(code);
+    if (pair && folded.charCodeAt(i + 1) === pair[0]) {
+      codes.push(pair[1]);
+      i++;
+      continue;
+    }
+    const mapped = skeletonCodes.get(code) ?? code;
+    if (mapped >= 0) codes.push(mapped);
+  }
+  return String.fromCharCode(...codes);
+}
+
+const organisationSkeletons = new Map<string, string>();
+
+function organisationSkeleton(domain: string): string {
+  let cached = organisationSkeletons.get(domain);
+  if (cached === undefined) {
+    cached = skeleton(domain);
+    if (organisationSkeletons.size > 100) organisationSkeletons.clear();
+    organisationSkeletons.set(domain, cached);
+  }
+  return cached;
+}
+
+/** Edit distance, giving up (returning limit + 1) once it exceeds `limit`. */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/**
+ * The organisation domain that `host` imitates, if any: `laocai-gov.vn`, `laocai.gov.vn.com`,
+ * `mail.laocai.gov.vn.evil.net`, `iaocai.gov.vn`, `lаocai.gov.vn` (Cyrillic а) all imitate
+ * `laocai.gov.vn`. A different owner that merely mentions the province (`baolaocai.vn`) does not.
+ */
+export function imitatedDomain(host: HostInfo, organisationDomains: readonly string[]): string | undefined {
+  if (host.hostname === '' || host.isIp) return undefined;
+  for (const organisation of organisationDomains) {
+    if (organisation === '' || host.domain === organisation) continue;
+    const organisationInfo = hostInfo(organisation);
+    const organisationCompact = organisationSkeleton(organisation);
+    if (organisationCompact.length >= 6 && skeleton(host.hostname).includes(organisationCompact)) return organisation;
+    if (organisationInfo.label.length < 4 || host.label === '') continue;
+    if (host.publicSuffix !== organisationInfo.publicSuffix) continue;
+    if (skeleton(host.label) === skeleton(organisationInfo.label)) return organisation;
+    if (organisationInfo.label.length >= 5 && boundedEditDistance(host.label, organisationInfo.label, 1) <= 1) {
+      return organisation;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { message, policy } from '../../tests/unit/scoring/helpers';
+import type { MailMessage } from '../mail/types';
+import { allFindingIds, score } from './index';
+import type { Level } from './types';
+
+const rank: Record<Level, number> = { safe: 0, caution: 1, danger: 2 };
+
+const lure = message({
+  subject: 'Cảnh báo hộp thư',
+  from: { name: 'Quản trị hệ thống', address: 'admin@mailer-notice.com' },
+  to: [{ name: '', address: 'lethic@laocai.gov.vn' }],
+  text: 'Hộp thư của bạn đã vượt quá giới hạn. Vui lòng xác minh tài khoản, nếu không tài khoản của bạn sẽ bị tạm ngưng. Bấm vào đây.',
+});
+
+describe('score', () => {
+  it('gives danger to a lure, with reasons sorted strongest first and explained in Vietnamese', () => {
+    const verdict = score(lure, policy());
+    expect(verdict.level).toBe('danger');
+    expect(verdict.score).toBeGreaterThanOrEqual(60);
+    const weights = verdict.reasons.map((r) => r.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    const quota = verdict.reasons.find((r) => r.id === 'quota.mailbox-over-limit');
+    expect(quota?.message).toContain('Hộp thư của bạn đã vượt quá');
+    expect(quota?.message).toMatch(/hộp thư/i);
+  });
+
+  it('explains in English when the policy says so', () => {
+    const verdict = score(lure, policy('laocai.gov.vn', { locale: 'en' }));
+    expect(verdict.reasons.find((r) => r.id === 'sender.role-claim')?.message).toMatch(/administrator/);
+  });
+
+  it('follows the policy thresholds', () => {
+    const verdict = score(lure, policy());
+    expect(score(lure, policy('laocai.gov.vn', { thresholds: { caution: 10, danger: 101 } })).level).toBe('caution');
+    expect(score(lure, policy('laocai.gov.vn', { thresholds: { caution: 0, danger: verdict.score } })).level).toBe('danger');
+  });
+
+  it('keeps the score within 0–100 however much piles up', () => {
+    const everything = message({
+      ...lure,
+      replyTo: [{ name: '', address: 'x@gmail.com' }],
+      attachments: [{ filename: 'a.pdf.exe' }, { filename: 'b.html' }, { filename: 'c.iso' }],
+      formFields: [{ type: 'password', label: 'Mật khẩu' }],
+      links: [{ href: 'http://1.2.3.4/', text: 'https://mail.laocai.gov.vn' }],
+    });
+    const verdict = score(everything, policy());
+    expect(verdict.score).toBe(100);
+    expect(verdict.level).toBe('danger');
+  });
+
+  it('gives an empty message safe with no reasons', () => {
+    expect(score(message({}), policy())).toEqual({ level: 'safe', score: 0, reasons: [] });
+  });
+
+  it('caps an inside message quoting a lure at caution, with a negative context reason', () => {
+    const inside = message({ ...lure, from: { name: 'Quản trị hệ thống', address: 'admin@laocai.gov.vn' } });
+    const verdict = score(inside, policy());
+    expect(verdict.level).not.toBe('danger');
+    const context = verdict.reasons.find((r) => r.id === 'context.internal-sender');
+    expect(context?.weight).toBeLessThan(0);
+    expect(verdict.reasons.at(-1)?.id).toBe('context.internal-sender');
+  });
+
+  it('does not discount an inside sender whose links leave the organisation', () => {
+    const inside = message({
+      ...lure,
+      from: { name: 'Quản trị hệ thống', address: 'admin@laocai.gov.vn' },
+      links: [{ href: 'https://verify-mail.weebly.com/', text: 'Bấm vào đây' }],
+    });
+    const verdict = score(inside, policy());
+    expect(verdict.level).toBe('danger');
+    expect(verdict.reasons.some((r) => r.category === 'context')).toBe(false);
+  });
+
+  it('does not discount an inside sender when authentication failed', () => {
+    const spoofed = message({
+      ...lure,
+      from: { name: 'Quản trị hệ thống', address: 'admin@laocai.gov.vn' },
+      headers: [{ key: 'authentication-results', value: 'mx.laocai.gov.vn; spf=fail; dmarc=fail' }],
+    });
+    expect(score(spoofed, policy()).level).toBe('danger');
+  });
+
+  it('never lets a fake virus-scan footer lower the score', () => {
+    const footer = '\nThis message has been scanned for viruses and dangerous content by E.F.A. Project, and is believed to be clean.';
+    const withFooter = score(message({ ...lure, text: lure.text + footer }), policy());
+    expect(withFooter.score).toBeGreaterThanOrEqual(score(lure, policy()).score);
+  });
+
+  it('only emits ids it declares', () => {
+    const verdict = score(message({ ...lure, attachments: [{ filename: 'x.exe' }], links: [{ href: 'https://bit.ly/x', text: 'x' }] }), policy());
+    for (const reason of verdict.reasons) expect(allFindingIds).toContain(reason.id);
+  });
+});
+
+const unicodeText = fc.string({ unit: 'grapheme', maxLength: 300 });
+const anyText = fc.oneof(fc.string(), unicodeText, fc.constantFrom('', ' ', '\u200B', 'http://', 'mailto:', '@', '.exe', '0x7f.1'));
+const weirdUrl = fc.oneof(
+  fc.webUrl(),
+  anyText,
+  fc.constantFrom('http://[::1', 'https://%', 'http://0x7f000001/', 'http://.../', 'javascript:alert(1)', '//\u0000', 'http://' + 'a.'.repeat(200) + 'com'),
+);
+const address = fc.record({ name: anyText, address: fc.oneof(fc.emailAddress(), anyText) });
+const mailMessage: fc.Arbitrary<MailMessage> = fc.record({
+  subject: anyText,
+  from: fc.option(address, { nil: undefined }),
+  replyTo: fc.array(address, { maxLength: 3 }),
+  to: fc.array(address, { maxLength: 3 }),
+  cc: fc.array(address, { maxLength: 3 }),
+  returnPath: fc.option(anyText, { nil: undefined }),
+  text: fc.oneof(anyText, unicodeText),
+  links: fc.array(fc.record({ href: weirdUrl, text: anyText }), { maxLength: 8 }),
+  attachments: fc.array(fc.record({ filename: anyText, contentType: fc.option(anyText, { nil: undefined }) }), { maxLength: 4 }),
+  formFields: fc.array(fc.record({ type: anyText, label: anyText }), { maxLength: 3 }),
+  headers: fc.option(fc.array(fc.record({ key: anyText, value: anyText }), { maxLength: 4 }), { nil: undefined }),
+  source: fc.constantFrom('raw' as const, 'dom' as const),
+});
+
+function checkVerdict(verdict: ReturnType<typeof score>): void {
+  expect(['safe', 'caution', 'danger']).toContain(verdict.level);
+  expect(verdict.score).toBeGreaterThanOrEqual(0);
+  expect(verdict.score).toBeLessThanOrEqual(100);
+  for (const reason of verdict.reasons) expect(typeof reason.message).toBe('string');
+}
+
+describe('score on arbitrary input (property)', () => {
+  it('never throws on MailMessage-shaped input', () => {
+    fc.assert(
+      fc.property(mailMessage, fc.constantFrom('laocai.gov.vn', 'soctrang.gov.vn', ''), (msg, domain) => {
+        checkVerdict(score(msg, policy(domain)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on values that are not MailMessages at all', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (msg, pol) => {
+        checkVerdict(score(msg as MailMessage, pol as ReturnType<typeof policy>));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('copes with huge and empty fields', () => {
+    checkVerdict(score(message({ text: 'a'.repeat(3_000_000), subject: '\u200B'.repeat(100_000) }), policy()));
+    checkVerdict(score(message({ links: Array.from({ length: 30_000 }, (_, i) => ({ href: `http://h${i}.example.org/`, text: '' })) }), policy()));
+  });
+});
+
+describe('obfuscating a lure never lowers its level (property)', () => {
+  const lures = [
+    'Hộp thư của bạn đã vượt quá giới hạn lưu trữ. Để revalidate hộp thư của bạn, hãy gửi Tên người dùng, mật khẩu, Xác nhận mật khẩu. Hộp thư của bạn sẽ bị vô hiệu hóa!',
+    'Bấm vào đây để cập nhật địa chỉ email của bạn. Bạn không thể gửi hoặc nhận tin nhắn mới cho đến khi bạn xác nhận lại email của mình.',
+    'Nếu bạn không cung cấp các chi tiết được yêu cầu như tên người dùng email và mật khẩu thì tài khoản của bạn sẽ bị tạm ngưng.',
+  ];
+  const zeroWidth = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u034F'];
+  const lookalikes: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', y: 'у', x: 'х', i: 'і' };
+
+  const obfuscation = fc.array(
+    fc.record({ at: fc.nat(), kind: fc.constantFrom('zero-width', 'confusable'), pick: fc.nat(zeroWidth.length - 1) }),
+    { maxLength: 40 },
+  );
+
+  function obfuscate(text: string, edits: { at: number; kind: string; pick: number }[]): string {
+    const chars = [...text];
+    for (const edit of edits) {
+      const at = edit.at % chars.length;
+      if (edit.kind === 'zero-width') chars.splice(at, 0, zeroWidth[edit.pick] ?? '\u200B');
+      else {
+        const current = chars[at] ?? '';
+        chars[at] = lookalikes[current] ?? current;
+      }
+    }
+    return chars.join('');
+  }
+
+  it('for zero-width insertions and confusable swaps', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...lures), obfuscation, (text, edits) => {
+        const plain = score(message({ ...lure, text }), policy());
+        const hidden = score(message({ ...lure, text: obfuscate(text, edits) }), policy());
+        expect(rank[hidden.level]).toBeGreaterThanOrEqual(rank[plain.level]);
+        expect(hidden.score).toBeGreaterThanOrEqual(plain.score);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

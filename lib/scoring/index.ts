@@ -1,0 +1,74 @@
+/**
+ * The lure-scoring library: `score(message, policy)` turns a MailMessage into a Verdict with
+ * reasons a civil servant can read. Pure — no DOM, no browser APIs — so the background worker,
+ * the `scan` command, the tests and the benchmark all run the same code.
+ */
+import type { MailMessage } from '../mail/types';
+import { t } from '../i18n';
+import { assessContext, contextFindingIds, levelOf } from './combine';
+import { buildContext, sanitizeMessage, sanitizePolicy, type Signal } from './context';
+import { attachmentSignalIds, attachmentSignals } from './signals/attachments';
+import { headerSignalIds, headerSignals } from './signals/headers';
+import { linkSignalIds, linkSignals } from './signals/links';
+import { replyToSignalIds, replyToSignals } from './signals/replyTo';
+import { senderSignalIds, senderSignals } from './signals/sender';
+import { textSignalIds, textSignals } from './signals/text';
+import { extraPhraseRule, lureRules } from './rules';
+import type { Finding, Reason, ScoringPolicy, Verdict } from './types';
+
+export type { Finding, Reason, ScoringPolicy, Verdict } from './types';
+
+const signals: readonly Signal[] = [textSignals, senderSignals, replyToSignals, linkSignals, attachmentSignals, headerSignals];
+
+/** Every id a finding can carry; each has `reason.<id>` in both locales (a test checks). */
+export const allFindingIds: readonly string[] = [
+  ...lureRules.map((r) => r.id),
+  extraPhraseRule.id,
+  ...textSignalIds,
+  ...senderSignalIds,
+  ...replyToSignalIds,
+  ...linkSignalIds,
+  ...attachmentSignalIds,
+  ...headerSignalIds,
+  ...contextFindingIds,
+];
+
+const maxEvidence = 5;
+
+function runSignal(signal: Signal, ...args: Parameters<Signal>): Finding[] {
+  try {
+    return signal(...args);
+  } catch {
+    // One broken signal must not silence the others; the rest of the verdict still stands.
+    return [];
+  }
+}
+
+function explain(finding: Finding, policy: ScoringPolicy): Reason {
+  const evidence = finding.evidence.filter((e) => e !== '').slice(0, maxEvidence);
+  return { ...finding, evidence, message: t(policy.locale, `reason.${finding.id}`, { evidence: evidence.join(', ') }) };
+}
+
+export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
+  try {
+    const safePolicy = sanitizePolicy(policy);
+    const safeMessage = sanitizeMessage(message);
+    const context = buildContext(safeMessage, safePolicy);
+    const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
+    const { findings, capAtCaution } = assessContext(safeMessage, context, found);
+    const total = findings.reduce((sum, f) => sum + f.weight, 0);
+    let points = Math.max(0, Math.min(100, Math.round(total)));
+    let level = levelOf(points, safePolicy.thresholds);
+    if (capAtCaution && level === 'danger') {
+      level = 'caution';
+      points = Math.min(points, Math.max(0, Math.ceil(safePolicy.thresholds.danger) - 1));
+    }
+    const reasons = findings
+      .map((f) => explain(f, safePolicy))
+      .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+    return { level, score: points, reasons };
+  } catch {
+    // Unreachable by design (every input is sanitised); a verdict is still owed to the caller.
+    return { level: 'safe', score: 0, reasons: [] };
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * The one text normaliser of the scoring library. Lures hide their words from filters with
+ * zero-width characters, soft hyphens, Cyrillic or Greek lookalike letters, compatibility forms
+ * (fullwidth, mathematical letters), missing diacritics and odd spacing; rules are written once,
+ * against the "bare" text this module produces, and still see the lure.
+ */
+
+/** Invisible characters that only ever serve to split words in mail bodies. */
+const invisibleCodePoints = new Set<number>([
+  0x00ad, 0x034f, 0x061c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e,
+  0x200b, 0x200c, 0x200d, 0x200e, 0x200f,
+  0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
+  0x2060, 0x2061, 0x2062, 0x2063, 0x2064,
+  0x2066, 0x2067, 0x2068, 0x2069,
+  0x3164, 0xfeff, 0xffa0,
+]);
+
+/**
+ * Letters of other scripts that render like Latin ones (after lower-casing). Capital-only
+ * lookalikes (Cyrillic В Н М Т К) are listed by their lower-case form, since text is lower-cased
+ * before folding.
+ */
+const confusables: Readonly<Record<string, string>> = {
+  // Cyrillic
+  'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'і': 'i', 'ї': 'i', 'ј': 'j', 'к': 'k',
+  'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't', 'у': 'y', 'х': 'x', 'ѕ': 's',
+  'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l', 'ɡ': 'g', 'ь': 'b', 'ү': 'y', 'ѵ': 'v',
+  // Greek
+  'α': 'a', 'β': 'b', 'γ': 'y', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o',
+  'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w', 'ζ': 'z', 'μ': 'u',
+  // Latin letters outside ASCII that NFKD does not decompose
+  'ı': 'i', 'ł': 'l', 'ø': 'o', 'ß': 'ss', 'đ': 'd', 'ð': 'd', 'ħ': 'h', 'ŧ': 't', 'ƒ': 'f',
+  'ℓ': 'l', 'æ': 'ae', 'œ': 'oe',
+};
+
+const combiningMark = /\p{M}/u;
+const whitespace = /\s/u;
+
+/** Bare form of one code point: '' (dropped), ' ' (space) or letters/digits/punctuation. */
+const bareCache = new Map<number, string>();
+
+function bareOf(codePoint: number): string {
+  if (codePoint < 0x80) {
+    if (codePoint >= 0x41 && codePoint <= 0x5a) return String.fromCharCode(codePoint + 32);
+    if (codePoint === 0x20 || (codePoint >= 0x09 && codePoint <= 0x0d)) return ' ';
+    return String.fromCharCode(codePoint);
+  }
+  const cached = bareCache.get(codePoint);
+  if (cached !== undefined) return cached;
+  let result: string;
+  if (invisibleCodePoints.has(codePoint)) {
+    result = '';
+  } else {
+    const char = String.fromCodePoint(codePoint);
+    if (whitespace.test(char)) {
+      result = ' ';
+    } else {
+      // NFKD per code point equals NFKD of the whole text once combining marks are dropped:
+      // decomposition is per character, only mark ordering depends on neighbours.
+      let folded = '';
+      for (const part of char.normalize('NFKD').toLowerCase()) {
+        if (combiningMark.test(part)) continue;
+        folded += confusables[part] ?? (whitespace.test(part) ? ' ' : part);
+      }
+      result = folded;
+    }
+  }
+  bareCache.set(codePoint, result);
+  return result;
+}
+
+export interface NormalizedText {
+  /** The text as given. */
+  original: string;
+  /**
+   * Lower-case, compatibility-folded, confusables folded to Latin, invisible characters removed,
+   * diacritics dropped (đ → d), whitespace collapsed to single spaces and trimmed.
+   */
+  bare: string;
+  /** For each UTF-16 unit of `bare`, the index in `original` of the character it came from. */
+  origins: Uint32Array;
+}
+
+/**
+ * Bare forms of BMP code units, filled on first sight: a code unit of output, or one of the
+ * markers below. The hot loop then costs one table read per character.
+ */
+const unseen = -1;
+const dropped = -2;
+const expands = -3;
+const bmpTable = new Int32Array(0x10000).fill(unseen);
+const expansions = new Map<number, string>();
+
+function bmpEntry(codeUnit: number): number {
+  if (codeUnit >= 0xd800 && codeUnit <= 0xdbff) {
+    // A high surrogate: its bare form depends on the low surrogate that follows.
+    bmpTable[codeUnit] = expands;
+    return expands;
+  }
+  const bare = bareOf(codeUnit);
+  let entry: number;
+  if (bare === '') entry = dropped;
+  else if (bare.length === 1) entry = bare.charCodeAt(0);
+  else {
+    entry = expands;
+    expansions.set(codeUnit, bare);
+  }
+  bmpTable[codeUnit] = entry;
+  return entry;
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+function grownCopy<T extends Uint16Array | Uint32Array>(buffer: T, capacity: number): T {
+  const grown = (buffer instanceof Uint16Array ? new Uint16Array(capacity) : new Uint32Array(capacity)) as T;
+  grown.set(buffer);
+  return grown;
+}
+
+/** Normalises `original` in one linear pass, keeping the way back to the original offsets. */
+export function normalizeText(original: string): NormalizedText {
+  const length = original.length;
+  // The state lives in locals, not in closures, so that V8 keeps the hot loop in registers.
+  let capacity = length + 16;
+  let out = new Uint16Array(capacity);
+  let origins = new Uint32Array(capacity);
+  let size = 0;
+  let lastWasSpace = true;
+  for (let i = 0; i < length; i++) {
+    const unit = original.charCodeAt(i);
+    // A UTF-16 code unit is always inside the 0x10000-entry table.
+    let entry = bmpTable[unit] as number;
+    if (entry === unseen) entry = bmpEntry(unit);
+    if (entry >= 0) {
+      if (entry === 0x20) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else {
+        lastWasSpace = false;
+      }
+      if (size === capacity) {
+        capacity *= 2;
+        out = grownCopy(out, capacity);
+        origins = grownCopy(origins, capacity);
+      }
+      out[size] = entry;
+      origins[size] = i;
+      size++;
+      continue;
+    }
+    if (entry === dropped) continue;
+    // Rare: a character that folds to several (ﬁ → fi) or an astral one (𝐩 → p).
+    const at = i;
+    let text = expansions.get(unit) ?? '';
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const codePoint = original.codePointAt(i) ?? unit;
+      text = bareOf(codePoint);
+      if (codePoint > 0xffff) i++;
+    }
+    if (size + text.length > capacity) {
+      capacity = 2 * capacity + text.length;
+      out = grownCopy(out, capacity);
+      origins = grownCopy(origins, capacity);
+    }
+    for (let k = 0; k < text.length; k++) {
+      const part = text.charCodeAt(k);
+      if (part === 0x20) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else {
+        lastWasSpace = false;
+      }
+      out[size] = part;
+      origins[size] = at;
+      size++;
+    }
+  }
+  if (size > 0 && out[size - 1] === 0x20) size--;
+  return { original, bare: utf16.decode(out.subarray(0, size)), origins: origins.subarray(0, size) };
+}
+
+/** The bare form alone, for short strings (display names, policy phrases). */
+export function bareText(text: string): string {
+  return normalizeText(text).bare;
+}
+
+const maxEvidenceLength = 100;
+
+/** Text fit to show a person: NFC, invisible characters removed, whitespace collapsed, shortened. */
+export function readable(text: string): string {
+  let cleaned = '';
+  // Only the start is shown; a megabyte of link text must not be walked to show 100 characters.
+  for (const char of text.slice(0, maxEvidenceLength * 4).normalize('NFC')) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (invisibleCodePoints.has(codePoint)) continue;
+    cleaned += whitespace.test(char) ? ' ' : char;
+  }
+  cleaned = cleaned.replace(/ {2,}/g, ' ').trim();
+  return cleaned.length > maxEvidenceLength ? `${cleaned.slice(0, maxEvidenceLength - 1)}…` : cleaned;
+}
+
+/**
+ * The original words behind `bare[start, end)`, made readable: the phrase the user actually saw,
+ * with its diacritics and lookalike letters, rather than the folded form.
+ */
+export function originalPhrase(text: NormalizedText, start: number, end: number): string {
+  if (end <= start || start >= text.origins.length) return '';
+  const from = text.origins[start] ?? 0;
+  const last = text.origins[Math.min(end, text.origins.length) - 1] ?? from;
+  let to = last + ((text.original.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
+  // NFD input keeps the marks of the last letter after it; invisible characters may trail too.
+  while (to < text.original.length) {
+    const codePoint = text.original.codePointAt(to) ?? 0;
+    const char = String.fromCodePoint(codePoint);
+    if (!combiningMark.test(char) && !invisibleCodePoints.has(codePoint)) break;
+    to += char.length;
+  }
+  return readable(text.original.slice(from, to));
+}

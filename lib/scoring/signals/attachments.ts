@@ -1,0 +1,80 @@
+/**
+ * Attached files that run, or that open a web page from the disk (HTML, SVG), which the Lào Cai
+ * letter warns about ("đính kèm một văn bản tài liệu/tập tin có chứa mã độc").
+ */
+import type { MailMessage } from '../../mail/types';
+import type { ScoringContext } from '../context';
+import { archiveExtensions, executableExtensions } from '../lists';
+import { readable } from '../normalize';
+import type { Finding } from '../types';
+
+export const attachmentSignalIds = [
+  'attachment.executable',
+  'attachment.double-extension',
+  'attachment.rtlo',
+  'attachment.html',
+  'attachment.disk-image',
+  'attachment.archive',
+  'attachment.macro-document',
+] as const;
+
+type AttachmentFindingId = (typeof attachmentSignalIds)[number];
+
+const weights: Record<AttachmentFindingId, number> = {
+  'attachment.executable': 50,
+  'attachment.double-extension': 60,
+  'attachment.rtlo': 60,
+  'attachment.html': 35,
+  'attachment.disk-image': 40,
+  'attachment.archive': 10,
+  'attachment.macro-document': 25,
+};
+
+const htmlExtensions = new Set(['htm', 'html', 'shtml', 'xhtml', 'xht', 'svg', 'svgz', 'mht', 'mhtml', 'hta']);
+const diskImageExtensions = new Set(['iso', 'img', 'vhd', 'vhdx', 'dmg', 'udf']);
+/**
+ * Only the macro-enabled formats: plain .doc/.docx/.xls/.xlsx (in the shared macro list) are the
+ * daily paperwork of every provincial office and would drown the signal.
+ */
+const macroEnabledExtensions = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'xlsb', 'xlam', 'xla', 'xlm', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm']);
+/** Extensions a double-extension disguise pretends to be. */
+const decoyExtensions = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'txt', 'rtf', 'jpg', 'jpeg', 'png', 'gif', 'zip', 'rar', 'odt', 'csv', 'mp4', 'mp3']);
+const htmlContentTypes = /^(text\/html|application\/xhtml\+xml|image\/svg\+xml)\b/i;
+const executableContentTypes = /^application\/(x-msdownload|x-msdos-program|x-ms-installer|x-dosexec|vnd\.microsoft\.portable-executable|x-sh|javascript|x-javascript|hta)\b/i;
+
+/** The extensions of a name, last first; Windows ignores trailing dots and spaces. */
+function extensionsOf(filename: string): string[] {
+  const cleaned = filename.toLowerCase().replace(/[\s.]+$/, '');
+  return cleaned.split('.').slice(1).reverse().map((e) => e.trim());
+}
+
+function classify(filename: string, contentType: string): AttachmentFindingId | undefined {
+  if (/[\u202a-\u202e\u2066-\u2069]/.test(filename)) return 'attachment.rtlo';
+  const [last = '', previous = ''] = extensionsOf(filename);
+  const executables = executableExtensions();
+  if (executables.has(last) && decoyExtensions.has(previous)) return 'attachment.double-extension';
+  // Disk images are in the shared "suspicious" list too; they get their own, clearer reason.
+  if (diskImageExtensions.has(last)) return 'attachment.disk-image';
+  if (executables.has(last) || executableContentTypes.test(contentType)) return 'attachment.executable';
+  if (htmlExtensions.has(last) || htmlContentTypes.test(contentType)) return 'attachment.html';
+  if (macroEnabledExtensions.has(last)) return 'attachment.macro-document';
+  if (archiveExtensions().has(last)) return 'attachment.archive';
+  return undefined;
+}
+
+export function attachmentSignals(message: MailMessage, _context: ScoringContext): Finding[] {
+  const byId = new Map<AttachmentFindingId, string[]>();
+  for (const attachment of message.attachments) {
+    const id = classify(attachment.filename.slice(0, 1000), attachment.contentType ?? '');
+    if (!id) continue;
+    const names = byId.get(id) ?? [];
+    if (names.length < 3) names.push(readable(attachment.filename) || attachment.contentType || '?');
+    byId.set(id, names);
+  }
+  return [...byId].map(([id, evidence]) => ({ id, category: 'attachment', weight: weights[id], evidence }));
+}
+
+/** Attachments serious enough that a message carrying one is never "just quoting a lure". */
+export function isRiskyAttachmentFinding(finding: Finding): boolean {
+  return finding.category === 'attachment' && finding.id !== 'attachment.archive';
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, ids, message } from '../../../tests/unit/scoring/helpers';
+import type { MailHeader } from '../../mail/types';
+import { headerSignals } from './headers';
+
+function headerFindings(headers: MailHeader[] | undefined) {
+  const msg = message(headers ? { headers } : {});
+  return headerSignals(msg, contextFor(msg));
+}
+
+describe('headerSignals', () => {
+  it('flags SPF, DKIM and DMARC failures in Authentication-Results', () => {
+    const findings = headerFindings([
+      { key: 'authentication-results', value: 'mail.laocai.gov.vn; spf=fail smtp.mailfrom=x.org; dkim=fail header.d=x.org; dmarc=fail (p=none) header.from=laocai.gov.vn' },
+    ]);
+    expect(ids(findings)).toEqual(['header.dkim-fail', 'header.dmarc-fail', 'header.spf-fail']);
+    expect(findings.find((f) => f.id === 'header.dmarc-fail')?.evidence).toEqual(['dmarc=fail']);
+  });
+
+  it('says nothing when authentication passes', () => {
+    expect(headerFindings([{ key: 'authentication-results', value: 'mx; spf=pass; dkim=pass; dmarc=pass' }])).toEqual([]);
+  });
+
+  it('reads the spam filter verdicts', () => {
+    expect(ids(headerFindings([{ key: 'x-spam-status', value: 'Yes, score=12.3 required=5.0' }]))).toEqual(['header.spam-flag']);
+    expect(ids(headerFindings([{ key: 'x-spam-flag', value: 'YES' }]))).toEqual(['header.spam-flag']);
+    expect(ids(headerFindings([{ key: 'x-spamd-result', value: 'default: True [15.20 / 15.00]' }]))).toEqual(['header.spam-flag']);
+    expect(headerFindings([{ key: 'x-spam-status', value: 'No, score=0.1' }])).toEqual([]);
+  });
+
+  it('does nothing without headers (a message read from the DOM)', () => {
+    expect(headerFindings(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, ids, message, policy } from '../../../tests/unit/scoring/helpers';
+import type { MailLink } from '../../mail/types';
+import { allLinksInternal, linkSignals } from './links';
+
+function linkFindings(links: MailLink[], pol = policy('laocai.gov.vn'), to = 'lethic@laocai.gov.vn') {
+  const msg = message({ links, to: [{ name: '', address: to }], from: { name: '', address: 'x@example.com' } });
+  return linkSignals(msg, contextFor(msg, pol));
+}
+
+const link = (href: string, text = 'Bấm vào đây'): MailLink => ({ href, text });
+
+describe('linkSignals', () => {
+  it('flags free site builders (the Sóc Trăng weebly page)', () => {
+    const findings = linkFindings([link('https://upcorss.weebly.com/')]);
+    expect(findings).toEqual([{ id: 'link.free-host', category: 'link', weight: 20, evidence: ['upcorss.weebly.com'] }]);
+  });
+
+  it('flags free file hosts and shorteners', () => {
+    expect(ids(linkFindings([link('https://www.4shared.com/file/abc')]))).toEqual(['link.file-host']);
+    expect(ids(linkFindings([link('https://bit.ly/3abcd')]))).toContain('link.shortener');
+  });
+
+  it('flags visible text naming another registrable domain than the href', () => {
+    expect(ids(linkFindings([link('http://evil.example.com/login', 'https://www.google.com/')]))).toEqual(['link.text-mismatch']);
+  });
+
+  it('accepts subdomains of the shown domain', () => {
+    expect(linkFindings([link('https://accounts.google.com/x', 'google.com')])).toEqual([]);
+  });
+
+  it('flags text showing the organisation domain when the href goes elsewhere', () => {
+    const findings = linkFindings([link('http://evil.example.com/', 'https://mail.laocai.gov.vn')]);
+    expect(ids(findings)).toEqual(['link.organisation-spoof']);
+    expect(findings[0]?.evidence).toEqual(['https://mail.laocai.gov.vn → evil.example.com']);
+  });
+
+  it('says nothing about links to the organisation', () => {
+    expect(linkFindings([link('https://mail.laocai.gov.vn/?_task=mail', 'webmail')])).toEqual([]);
+  });
+
+  it('flags lookalike organisation domains', () => {
+    expect(ids(linkFindings([link('https://mail.laocai-gov.vn/login')]))).toContain('link.lookalike-domain');
+    expect(ids(linkFindings([link('https://laocai.gov.vn.secure-login.com/')]))).toContain('link.lookalike-domain');
+  });
+
+  it('flags raw IP hosts in dotted, decimal, hex and octal forms', () => {
+    for (const href of ['http://192.168.10.5/login', 'http://3232235777/', 'http://0xC0A80A05/x', 'http://0300.0250.012.05/', 'http://[2001:db8::1]/']) {
+      expect(ids(linkFindings([link(href)])), href).toContain('link.ip-host');
+    }
+  });
+
+  it('flags punycode hosts and suspicious TLDs', () => {
+    expect(ids(linkFindings([link('https://xn--lci-8na.com/')]))).toContain('link.punycode');
+    expect(ids(linkFindings([link('https://mail-update.xyz/')]))).toContain('link.suspicious-tld');
+  });
+
+  it('flags the recipient address inside the URL, plain, %-encoded or base64', () => {
+    expect(ids(linkFindings([link('https://evil.example/?email=lethic@laocai.gov.vn')]))).toContain('link.recipient-in-url');
+    expect(ids(linkFindings([link('https://evil.example/?email=lethic%40laocai.gov.vn')]))).toContain('link.recipient-in-url');
+    const base64 = btoa('lethic@laocai.gov.vn').replace(/=+$/, '');
+    expect(ids(linkFindings([link(`https://evil.example/#${base64}`)]))).toContain('link.recipient-in-url');
+  });
+
+  it('applies the policy: blocked hosts flagged, trusted hosts exempt', () => {
+    const pol = policy('laocai.gov.vn', { blockedLinkHosts: ['evil.example'], trustedLinkHosts: ['forms.gle', 'bit.ly'] });
+    expect(ids(linkFindings([link('https://a.evil.example/')], pol))).toEqual(['policy.blocked-link']);
+    expect(linkFindings([link('https://bit.ly/abc'), link('https://forms.gle/xyz')], pol)).toEqual([]);
+  });
+
+  it('flags links that run script or carry a page (javascript:, data:text/html)', () => {
+    expect(ids(linkFindings([link('javascript:document.location="http://x"')]))).toEqual(['link.script-url']);
+    expect(ids(linkFindings([link('data:text/html;base64,PGh0bWw+')]))).toEqual(['link.script-url']);
+    expect(linkFindings([link('data:image/png;base64,iVBOR')])).toEqual([]);
+  });
+
+  it('ignores mailto:, tel:, anchors and relative links', () => {
+    expect(linkFindings([link('mailto:x@gmail.com', 'hotro@laocai.gov.vn'), link('tel:0914300486'), link('#top'), link('/relative/path')])).toEqual([]);
+  });
+
+  it('reports each finding once with at most three hosts, however many links', () => {
+    const links = Array.from({ length: 500 }, (_, i) => link(`https://site${i}.weebly.com/`));
+    const findings = linkFindings(links);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.evidence).toHaveLength(3);
+  });
+});
+
+describe('allLinksInternal', () => {
+  it('is true for no links and organisation links only', () => {
+    const pol = policy('laocai.gov.vn');
+    const inside = message({ links: [link('https://mail.laocai.gov.vn/'), link('mailto:a@b.c')] });
+    expect(allLinksInternal(inside, contextFor(inside, pol))).toBe(true);
+    const outside = message({ links: [link('https://mail.laocai.gov.vn/'), link('https://x.weebly.com/')] });
+    expect(allLinksInternal(outside, contextFor(outside, pol))).toBe(false);
+  });
+});

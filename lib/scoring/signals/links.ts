@@ -1,0 +1,208 @@
+/**
+ * Where the links really go. The Sóc Trăng lure's "Bấm vào đây để cập nhật…" led to
+ * upcorss.weebly.com: a free site builder, nothing to do with the province. Hosts are always
+ * compared by registrable domain (tldts), so mail.laocai.gov.vn and laocai.gov.vn are one owner.
+ */
+import type { MailLink, MailMessage } from '../../mail/types';
+import { isOrganisationHost, type ScoringContext } from '../context';
+import { hostInfo, imitatedDomain, sameOwner, type HostInfo } from '../domains';
+import { freeFileHosts, freeSiteHosts, suspiciousTlds, urlShorteners } from '../lists';
+import { readable } from '../normalize';
+import type { Finding } from '../types';
+
+export const linkSignalIds = [
+  'link.organisation-spoof',
+  'link.text-mismatch',
+  'link.lookalike-domain',
+  'link.ip-host',
+  'link.punycode',
+  'link.free-host',
+  'link.file-host',
+  'link.shortener',
+  'link.suspicious-tld',
+  'link.recipient-in-url',
+  'link.script-url',
+  'policy.blocked-link',
+] as const;
+
+type LinkFindingId = (typeof linkSignalIds)[number];
+
+const weights: Record<LinkFindingId, number> = {
+  'link.organisation-spoof': 40,
+  'link.text-mismatch': 25,
+  'link.lookalike-domain': 45,
+  'link.ip-host': 25,
+  'link.punycode': 20,
+  'link.free-host': 20,
+  'link.file-host': 10,
+  'link.shortener': 15,
+  'link.suspicious-tld': 10,
+  'link.recipient-in-url': 20,
+  'link.script-url': 30,
+  'policy.blocked-link': 60,
+};
+
+/** Link-protection rewriters put every link behind their own host; the text is not a lie there. */
+const linkRewriters: ReadonlySet<string> = new Set([
+  'safelinks.protection.outlook.com',
+  'urldefense.com',
+  'urldefense.proofpoint.com',
+  'linkprotect.cudasvc.com',
+  'protect-eu.mimecast.com',
+  'protect-us.mimecast.com',
+]);
+
+const sitePlatform = 1;
+const filePlatform = 2;
+const shortener = 4;
+const rewriter = 8;
+let platformIndex: Map<string, number> | undefined;
+
+/** The host lists merged into one index, so that each host's suffixes are walked once. */
+function platformKinds(hostname: string): number {
+  if (!platformIndex) {
+    const index = new Map<string, number>();
+    const addAll = (entries: Iterable<string>, kind: number) => {
+      for (const entry of entries) index.set(entry, (index.get(entry) ?? 0) | kind);
+    };
+    addAll(freeSiteHosts(), sitePlatform);
+    addAll(freeFileHosts(), filePlatform);
+    addAll(urlShorteners(), shortener);
+    addAll(linkRewriters, rewriter);
+    platformIndex = index;
+  }
+  let kinds = 0;
+  let candidate = hostname;
+  for (let guard = 0; guard < 64 && candidate !== ''; guard++) {
+    kinds |= platformIndex.get(candidate) ?? 0;
+    const dot = candidate.indexOf('.');
+    if (dot < 0) break;
+    candidate = candidate.slice(dot + 1);
+  }
+  return kinds;
+}
+
+/** More distinct links than this are not read: no lure needs them, and the cost must stay bounded. */
+const maxDistinctLinks = 2000;
+/** A host-looking token in visible text; tldts then decides whether it is a real domain. */
+const hostToken = /(?:[a-z][a-z0-9+.-]{0,15}:\/\/)?(?:[^\s@/:]{1,64}@)?([\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,10})/u;
+const webScheme = /^(?:https?|ftp):\/\//i;
+/** A link that runs code or carries a whole page inside itself: no mail has a reason to. */
+const scriptScheme = /^\s*(?:javascript:|vbscript:|data:\s*(?:text\/html|image\/svg|application\/(?:xhtml|javascript|x-javascript)))/i;
+
+function linkHost(href: string): HostInfo | undefined {
+  const trimmed = href.trim();
+  if (!webScheme.test(trimmed) && !trimmed.startsWith('//')) return undefined;
+  const host = hostInfo(trimmed);
+  return host.hostname === '' ? undefined : host;
+}
+
+/** The domain the visible text of a link shows, if it shows one. */
+function shownHost(text: string): HostInfo | undefined {
+  if (!text.includes('.')) return undefined;
+  const match = hostToken.exec(text.slice(0, 500).toLowerCase());
+  const token = match?.[1];
+  if (!token) return undefined;
+  const host = hostInfo(token);
+  return host.isIcann && host.domain !== '' ? host : undefined;
+}
+
+function inPolicyList(hostname: string, set: ReadonlySet<string>): boolean {
+  for (const entry of set) if (hostname === entry || hostname.endsWith(`.${entry}`)) return true;
+  return false;
+}
+
+/** The recipient's address in the URL (plain, %-encoded or base64): a page pre-filled for them. */
+function recipientForms(message: MailMessage): { address: string; forms: string[] }[] {
+  return [...message.to, ...message.cc]
+    .map((r) => r.address)
+    .filter((a) => a.includes('@') && a.length <= 254)
+    .slice(0, 20)
+    .map((address) => {
+      let binary = '';
+      for (const byte of new TextEncoder().encode(address)) binary += String.fromCharCode(byte);
+      const base64 = btoa(binary).replace(/=+$/, '');
+      return { address, forms: [address, address.replace('@', '%40'), base64, base64.replace(/\+/g, '-').replace(/\//g, '_')] };
+    });
+}
+
+/** Links to the organisation itself, or to hosts the admins trust, are nobody's business. */
+function isExempt(host: HostInfo, context: ScoringContext): boolean {
+  return inPolicyList(host.hostname, context.trustedLinkHosts) || isOrganisationHost(host, context);
+}
+
+/** Visible text naming one domain while the link goes to another owner. */
+function textMismatch(link: MailLink, host: HostInfo, context: ScoringContext): LinkFindingId | undefined {
+  if (isExempt(host, context)) return undefined;
+  const shown = shownHost(link.text);
+  if (!shown || sameOwner(shown, host) || (platformKinds(host.hostname) & rewriter) !== 0) return undefined;
+  return isOrganisationHost(shown, context) ? 'link.organisation-spoof' : 'link.text-mismatch';
+}
+
+function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[] {
+  const ids: LinkFindingId[] = [];
+  if (inPolicyList(host.hostname, context.blockedLinkHosts)) ids.push('policy.blocked-link');
+  if (isExempt(host, context)) return ids;
+  if (host.isIp) ids.push('link.ip-host');
+  if (host.hostname.split('.').some((label) => label.startsWith('xn--'))) ids.push('link.punycode');
+  if (imitatedDomain(host, context.organisationDomains)) ids.push('link.lookalike-domain');
+  const kinds = platformKinds(host.hostname);
+  const platform = kinds & sitePlatform ? 'link.free-host' : kinds & filePlatform ? 'link.file-host' : undefined;
+  if (platform) ids.push(platform);
+  if (kinds & shortener) ids.push('link.shortener');
+  // On a hosting platform the top-level domain is the platform's choice (web.app), not the attacker's.
+  const topLevel = host.hostname.slice(host.hostname.lastIndexOf('.') + 1);
+  if (!platform && !host.isIp && (suspiciousTlds().has(host.publicSuffix) || suspiciousTlds().has(topLevel))) {
+    ids.push('link.suspicious-tld');
+  }
+  return ids;
+}
+
+export function linkSignals(message: MailMessage, context: ScoringContext): Finding[] {
+  const evidence = new Map<LinkFindingId, string[]>();
+  const add = (id: LinkFindingId, describe: () => string) => {
+    const items = evidence.get(id) ?? [];
+    evidence.set(id, items);
+    if (items.length >= 3) return;
+    const item = describe();
+    if (!items.includes(item)) items.push(item);
+  };
+  // Host-only answers are the same for every link to one host: ask once per host.
+  const hostFindings = new Map<string, LinkFindingId[]>();
+  const recipients = recipientForms(message);
+  const seen = new Set<string>();
+  for (const link of message.links) {
+    if (seen.size >= maxDistinctLinks) break;
+    const key = `${link.href}\u0000${link.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (scriptScheme.test(link.href.slice(0, 100))) add('link.script-url', () => readable(link.href.slice(0, 60)));
+    const host = linkHost(link.href);
+    if (!host) continue;
+    let hostIds = hostFindings.get(host.hostname);
+    if (!hostIds) {
+      hostIds = hostFindingIds(host, context);
+      hostFindings.set(host.hostname, hostIds);
+    }
+    for (const id of hostIds) add(id, () => host.hostname);
+    const mismatch = textMismatch(link, host, context);
+    if (mismatch) add(mismatch, () => `${readable(link.text)} → ${host.hostname}`);
+    if (!isExempt(host, context)) {
+      const href = link.href.slice(0, 8192).toLowerCase();
+      const hrefRaw = link.href.slice(0, 8192);
+      const recipient = recipients.find((r) => r.forms.some((form, i) => (i >= 2 ? hrefRaw.includes(form) : href.includes(form))));
+      if (recipient) add('link.recipient-in-url', () => recipient.address);
+    }
+  }
+  return [...evidence].map(([id, items]) => ({ id, category: 'link', weight: weights[id], evidence: items }));
+}
+
+/** Does every link stay inside the organisation (or the admins' trusted hosts)? */
+export function allLinksInternal(message: MailMessage, context: ScoringContext): boolean {
+  // Past the reading limit nobody has looked at the rest, so nothing vouches for it.
+  if (message.links.length > maxDistinctLinks) return false;
+  return message.links.every((link) => {
+    const host = linkHost(link.href);
+    return !host || isOrganisationHost(host, context) || inPolicyList(host.hostname, context.trustedLinkHosts);
+  });
+}

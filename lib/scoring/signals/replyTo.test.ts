@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, ids, message } from '../../../tests/unit/scoring/helpers';
+import { replyToSignals } from './replyTo';
+
+function replyFindings(from: string, replyTo: string[], returnPath?: string) {
+  const msg = message({
+    from: { name: '', address: from },
+    replyTo: replyTo.map((address) => ({ name: '', address })),
+    ...(returnPath !== undefined && { returnPath }),
+  });
+  return replyToSignals(msg, contextFor(msg));
+}
+
+describe('replyToSignals', () => {
+  it('flags a free-mail Reply-To differing from From', () => {
+    const findings = replyFindings('fem@fundacionhomi.org.co', ['mssmadar44@gmail.com']);
+    expect(findings).toEqual([
+      { id: 'reply-to.free-mail', category: 'reply-to', weight: 30, evidence: ['mssmadar44@gmail.com', 'fem@fundacionhomi.org.co'] },
+    ]);
+  });
+
+  it('flags a Reply-To on another domain, less', () => {
+    expect(ids(replyFindings('a@example.com', ['b@other.example']))).toEqual(['reply-to.different-domain']);
+  });
+
+  it('accepts a Reply-To in the same registrable domain or inside the organisation', () => {
+    expect(replyFindings('a@example.com', ['b@lists.example.com'])).toEqual([]);
+    expect(replyFindings('a@example.com', ['hotro@laocai.gov.vn'])).toEqual([]);
+    expect(replyFindings('a@gmail.com', ['a@gmail.com'])).toEqual([]);
+  });
+
+  it('adds a little for a Return-Path on another domain', () => {
+    expect(ids(replyFindings('a@example.com', [], '<bounce@sender.example.net>'))).toEqual(['reply-to.return-path']);
+    expect(replyFindings('a@example.com', [], '<bounce@mail.example.com>')).toEqual([]);
+  });
+
+  it('needs a From address', () => {
+    expect(replyToSignals(message({ replyTo: [{ name: '', address: 'x@gmail.com' }] }), contextFor(message({})))).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Where answers go. A lure that asks you to "reply with your password" sends the reply to a
+ * mailbox the attacker reads (Reply-To: mssmadar44@gmail.com in the Sóc Trăng letter), not to
+ * the hijacked or forged From address.
+ */
+import type { MailMessage } from '../../mail/types';
+import { isOrganisationHost, type ScoringContext } from '../context';
+import { addressHost, bareAddress, hostInList, hostInfo, sameOwner } from '../domains';
+import { disposableEmailProviders, freeEmailProviders } from '../lists';
+import type { Finding } from '../types';
+
+export const replyToSignalIds = ['reply-to.free-mail', 'reply-to.different-domain', 'reply-to.return-path'] as const;
+
+export function replyToSignals(message: MailMessage, context: ScoringContext): Finding[] {
+  const sender = context.sender;
+  if (!sender) return [];
+  const findings: Finding[] = [];
+  const freeMail: string[] = [];
+  const otherDomain: string[] = [];
+  for (const replyTo of message.replyTo) {
+    const host = hostInfo(addressHost(replyTo.address));
+    if (host.hostname === '' || sameOwner(host, sender) || isOrganisationHost(host, context)) continue;
+    const free = hostInList(host.hostname, freeEmailProviders()) ?? hostInList(host.hostname, disposableEmailProviders());
+    (free ? freeMail : otherDomain).push(replyTo.address);
+  }
+  if (freeMail.length > 0) {
+    findings.push({ id: 'reply-to.free-mail', category: 'reply-to', weight: 30, evidence: [...freeMail.slice(0, 3), message.from?.address ?? ''] });
+  } else if (otherDomain.length > 0) {
+    findings.push({ id: 'reply-to.different-domain', category: 'reply-to', weight: 15, evidence: [...otherDomain.slice(0, 3), message.from?.address ?? ''] });
+  }
+
+  // Bounce addresses of mailing services differ from From all the time: this only adds a little.
+  const returnPath = message.returnPath ? bareAddress(message.returnPath) : '';
+  const returnHost = hostInfo(addressHost(returnPath));
+  if (returnHost.hostname !== '' && !sameOwner(returnHost, sender) && !isOrganisationHost(returnHost, context)) {
+    findings.push({ id: 'reply-to.return-path', category: 'reply-to', weight: 5, evidence: [returnPath, message.from?.address ?? ''] });
+  }
+  return findings;
+}

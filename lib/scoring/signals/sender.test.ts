@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, ids, message, policy } from '../../../tests/unit/scoring/helpers';
+import { senderSignals } from './sender';
+
+function senderFindings(name: string, address: string, pol = policy('laocai.gov.vn')) {
+  const msg = message({ from: { name, address } });
+  return senderSignals(msg, contextFor(msg, pol));
+}
+
+describe('senderSignals', () => {
+  it('flags an admin role claimed from outside the organisation', () => {
+    expect(ids(senderFindings('Postmaster', 'fem@fundacionhomi.org.co'))).toEqual(['sender.role-claim']);
+    expect(ids(senderFindings('Người quản trị Hệ thống', 'hcsn_stc@bacgiang.gov.vn'))).toEqual(['sender.role-claim']);
+    expect(ids(senderFindings('Nguoi quan tri he thong', 'x@mailer-notice.com'))).toEqual(['sender.role-claim']);
+    expect(ids(senderFindings('Bộ phận trợ giúp', 'hienlt_tanyen@bacgiang.gov.vn'))).toEqual(['sender.role-claim']);
+    expect(ids(senderFindings('IT Help Desk', 'helpdesk@helpdesk-center.net'))).toEqual(['sender.role-claim']);
+  });
+
+  it('says nothing about roles inside the organisation (subdomains included)', () => {
+    expect(senderFindings('Quản trị hệ thống', 'admin@laocai.gov.vn')).toEqual([]);
+    expect(senderFindings('Postmaster', 'postmaster@mail.laocai.gov.vn')).toEqual([]);
+  });
+
+  it('trusts the sender domains the admins vouch for', () => {
+    expect(senderFindings('Bộ phận hỗ trợ kỹ thuật', 'hotro@mic.gov.vn', policy('laocai.gov.vn', { trustedSenderDomains: ['mic.gov.vn'] }))).toEqual([]);
+  });
+
+  it('flags a colleague-looking name without role claims as nothing', () => {
+    expect(senderFindings('Nguyễn Văn B', 'nguyenvanb@dienbien.gov.vn')).toEqual([]);
+  });
+
+  it('flags the organisation name used from outside', () => {
+    expect(ids(senderFindings('Sở TT&TT Lào Cai', 'notice@mailer-notice.com'))).toEqual(['sender.organisation-name']);
+  });
+
+  it('flags lookalikes of the organisation domain', () => {
+    for (const address of ['hotro@laocai-gov.vn', 'hotro@laocai.gov.vn.com', 'hotro@iaocai.gov.vn', 'hotro@lаocai.gov.vn']) {
+      expect(ids(senderFindings('Hỗ trợ', address)), address).toContain('sender.lookalike-domain');
+    }
+    expect(ids(senderFindings('Báo Lào Cai', 'toasoan@baolaocai.vn', policy('laocai.gov.vn', { organisationNames: [] })))).toEqual([]);
+  });
+
+  it('flags foreign government domains but not Vietnamese ones', () => {
+    expect(ids(senderFindings('Office', 'dls.km@dls.gov.ua'))).toContain('sender.foreign-government');
+    expect(ids(senderFindings('Văn phòng', 'vp@bacgiang.gov.vn'))).not.toContain('sender.foreign-government');
+  });
+
+  it('flags foreign script, and more strongly a word mixing scripts', () => {
+    expect(ids(senderFindings('Держлікслужба у Хмельницькій області', 'dls.km@dls.gov.ua'))).toEqual([
+      'sender.foreign-government',
+      'sender.foreign-script',
+    ]);
+    const mixed = senderFindings('Рostmaster', 'x@mailer-notice.com');
+    expect(ids(mixed)).toEqual(['sender.mixed-script', 'sender.role-claim']);
+  });
+
+  it('flags free mail, more when it claims a role', () => {
+    const plain = senderFindings('Trần Văn C', 'tranvanc@gmail.com');
+    expect(plain).toEqual([{ id: 'sender.free-mail', category: 'sender', weight: 5, evidence: ['tranvanc@gmail.com'] }]);
+    const admin = senderFindings('Webmail Admin', 'webmail.admin@yahoo.com');
+    expect(admin.find((f) => f.id === 'sender.free-mail')?.weight).toBe(15);
+  });
+
+  it('flags an address inside the display name that is not the real one', () => {
+    const findings = senderFindings('hotro@laocai.gov.vn', 'x@mailer-notice.com');
+    const found = findings.find((f) => f.id === 'sender.address-in-name');
+    expect(found?.weight).toBe(35);
+    expect(found?.evidence).toEqual(['hotro@laocai.gov.vn', 'x@mailer-notice.com']);
+    expect(senderFindings('x@mailer-notice.com', 'x@mailer-notice.com')).toEqual([]);
+  });
+
+  it('flags blocked sender domains even inside', () => {
+    const pol = policy('laocai.gov.vn', { blockedSenderDomains: ['@Spam-Sender.com'] });
+    expect(ids(senderFindings('A', 'a@mail.spam-sender.com', pol))).toEqual(['policy.blocked-sender']);
+  });
+
+  it('reads only the display name when the address is hidden', () => {
+    expect(ids(senderFindings('Держлікслужба', ''))).toEqual(['sender.foreign-script']);
+    expect(senderFindings('Postmaster', '')).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Who the message says it is from, against where it really comes from. The letters' lures all
+ * borrow an administrator's name ("Postmaster", "Người quản trị Hệ thống", "Bộ phận trợ giúp")
+ * from an address outside the province — a foreign university, another province's hacked
+ * .gov.vn account, a Ukrainian government office.
+ */
+import type { MailMessage } from '../../mail/types';
+import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
+import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment } from '../domains';
+import { disposableEmailProviders, freeEmailProviders } from '../lists';
+import { bareText, readable } from '../normalize';
+import type { Finding } from '../types';
+
+export const senderSignalIds = [
+  'sender.role-claim',
+  'sender.organisation-name',
+  'sender.lookalike-domain',
+  'sender.foreign-government',
+  'sender.free-mail',
+  'sender.foreign-script',
+  'sender.mixed-script',
+  'sender.address-in-name',
+  'policy.blocked-sender',
+] as const;
+
+/** Roles an impostor claims, in bare form (no diacritics), Vietnamese and English. */
+const roleClaim = new RegExp(
+  String.raw`\b(quan tri|bo phan (tro giup|ho tro|ky thuat|it)|ho tro ky thuat|tro giup|trung tam (cntt|cong nghe thong tin)|phong (cntt|cong nghe thong tin)|quan ly he thong|ban quan tri|an ninh mang|bao mat|bao tri|` +
+    String.raw`postmaster|mailer-daemon|mail delivery|administrator|admin|webmaster|webmail|help ?desk|it support|it department|it service|technical support|tech support|mail system|security team|support team|email support|mail support|account team)\b`,
+);
+
+/** Letters of scripts a Vietnamese office's correspondents do not use to spell their own name. */
+const foreignLetter = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Cherokee}]/u;
+const latinLetter = /\p{Script=Latin}/u;
+const addressInText = /[^\s<>"'()[\],;:@]{1,64}@[^\s<>"'()[\],;:@]{1,253}\.[^\s<>"'()[\],;:@]{2,63}/u;
+
+function inDomainList(hostname: string, set: ReadonlySet<string>): boolean {
+  for (const entry of set) if (hostname === entry || hostname.endsWith(`.${entry}`)) return true;
+  return false;
+}
+
+function scriptFindings(name: string): Finding[] {
+  if (!foreignLetter.test(name)) return [];
+  // One word spelled with both Latin and lookalike letters is a disguise, not a foreign name.
+  const mixedWord = name.split(/[\s"'<>.,()]+/u).find((word) => foreignLetter.test(word) && latinLetter.test(word));
+  if (mixedWord) return [{ id: 'sender.mixed-script', category: 'sender', weight: 30, evidence: [readable(name)] }];
+  return [{ id: 'sender.foreign-script', category: 'sender', weight: 20, evidence: [readable(name)] }];
+}
+
+export function senderSignals(message: MailMessage, context: ScoringContext): Finding[] {
+  const from = message.from;
+  if (!from) return [];
+  const findings: Finding[] = [];
+  const name = from.name.slice(0, 500);
+  const address = from.address;
+  const shown = readable(address === '' ? name : `${name} <${address}>`);
+  findings.push(...scriptFindings(name));
+
+  const host = context.sender;
+  if (!host || host.hostname === '') return findings;
+
+  if (inDomainList(host.hostname, context.blockedSenderDomains)) {
+    findings.push({ id: 'policy.blocked-sender', category: 'policy', weight: 60, evidence: [address] });
+  }
+  if (isTrustedSender(host, context)) return findings;
+
+  const bareName = bareText(name);
+  const role = roleClaim.exec(bareName);
+  if (role) findings.push({ id: 'sender.role-claim', category: 'sender', weight: 25, evidence: [shown] });
+
+  const claimedOrganisation = context.policy.organisationNames
+    .map((n) => ({ original: n, bare: bareText(n) }))
+    .find((n) => n.bare.length >= 3 && bareName.includes(n.bare));
+  if (claimedOrganisation) {
+    findings.push({ id: 'sender.organisation-name', category: 'sender', weight: 20, evidence: [shown] });
+  }
+
+  const imitated = imitatedDomain(host, context.organisationDomains);
+  if (imitated) {
+    findings.push({ id: 'sender.lookalike-domain', category: 'sender', weight: 45, evidence: [host.hostname, imitated] });
+  }
+  if (isForeignGovernment(host)) {
+    findings.push({ id: 'sender.foreign-government', category: 'sender', weight: 15, evidence: [host.hostname] });
+  }
+  if (hostInList(host.hostname, freeEmailProviders()) || hostInList(host.hostname, disposableEmailProviders())) {
+    findings.push({ id: 'sender.free-mail', category: 'sender', weight: role || claimedOrganisation ? 15 : 5, evidence: [address] });
+  }
+
+  const named = addressInText.exec(name);
+  if (named) {
+    const namedAddress = named[0].toLowerCase();
+    if (namedAddress !== address) {
+      const namedHost = hostInfo(addressHost(namedAddress));
+      const claimsOrganisation = isOrganisationHost(namedHost, context);
+      findings.push({
+        id: 'sender.address-in-name',
+        category: 'sender',
+        weight: claimsOrganisation ? 35 : 25,
+        evidence: [readable(namedAddress), address],
+      });
+    }
+  }
+  return findings;
+}

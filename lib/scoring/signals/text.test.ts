@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, ids, message, policy } from '../../../tests/unit/scoring/helpers';
+import { textSignals } from './text';
+
+function textFindings(text: string, extra: Partial<Parameters<typeof message>[0]> = {}, pol = policy()) {
+  const msg = message({ text, ...extra });
+  return textSignals(msg, contextFor(msg, pol));
+}
+
+describe('textSignals', () => {
+  it('reports the original words as evidence', () => {
+    const findings = textFindings('Chào bạn. Hộp thư của bạn đã vượt quá giới hạn lưu trữ.');
+    expect(findings).toEqual([
+      { id: 'quota.mailbox-over-limit', category: 'quota', weight: 30, evidence: ['Hộp thư của bạn đã vượt quá'] },
+    ]);
+  });
+
+  it('reads the subject too', () => {
+    expect(ids(textFindings('', { subject: 'Hạn ngạch hộp thư' }))).toEqual(['quota.quota-exceeded']);
+  });
+
+  it('counts a category once, by its strongest rule, however often the lure repeats', () => {
+    const once = textFindings('Hộp thư của bạn đã vượt quá giới hạn.');
+    const many = textFindings('Hộp thư của bạn đã vượt quá giới hạn. '.repeat(50) + 'Đã vượt quá hạn ngạch. Dung lượng đã đầy.');
+    expect(many.map((f) => f.weight)).toEqual(once.map((f) => f.weight));
+    expect(ids(many)).toEqual(['quota.mailbox-over-limit']);
+  });
+
+  it('sees through zero-width characters, Cyrillic letters and missing diacritics', () => {
+    for (const text of ['Hộp\u200D thư của bạn đã vượt quá giới hạn', 'Hộp thư сủа bạn đã vượt quá giới hạn', 'hop thu cua ban da vuot qua gioi han']) {
+      expect(ids(textFindings(text)), text).toEqual(['quota.mailbox-over-limit']);
+    }
+  });
+
+  it('turns the admins\' extra phrases into a rule, diacritics and case ignored', () => {
+    const pol = policy('laocai.gov.vn', { extraLurePhrases: ['Nâng cấp Zimbra'] });
+    const findings = textFindings('Vui long NANG CAP ZIMBRA ngay', {}, pol);
+    expect(findings).toEqual([{ id: 'policy.extra-phrase', category: 'policy', weight: 30, evidence: ['NANG CAP ZIMBRA'] }]);
+  });
+
+  it('weighs a password box in the message heavily on its own', () => {
+    const findings = textFindings('', { formFields: [{ type: 'password', label: 'pwd' }] });
+    expect(findings.find((f) => f.id === 'credentials.password-field')?.weight).toBe(45);
+    expect(ids(textFindings('', { formFields: [{ type: 'text', label: 'Mật khẩu' }] }))).toContain('credentials.password-field');
+    expect(textFindings('', { formFields: [{ type: 'text', label: 'Họ và tên' }] })).toEqual([]);
+  });
+
+  it('finds nothing in an ordinary office message', () => {
+    expect(textFindings('Kính gửi anh chị, lịch họp tuần sau: thứ Hai 8 giờ, họp giao ban tại phòng họp tầng 3.')).toEqual([]);
+  });
+});
