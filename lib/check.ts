@@ -1,9 +1,11 @@
 /**
  * The one question the background answers for a content script: how dangerous is the message
- * open in this webmail, and whom should the user call. Pure, so it is tested without a browser.
+ * open in this webmail, and whom should the user call. No browser API here, so it is tested in Node.
  */
 import { getHostname } from 'tldts';
 import type { Locale } from './i18n';
+import { parseRawMessage } from './mail/parse';
+import type { MailMessage } from './mail/types';
 import { policyForOrganisation } from './policy/defaults';
 import type { Policy } from './policy/types';
 import { score } from './scoring';
@@ -21,20 +23,42 @@ export interface CheckResult {
   verdict: Verdict;
   contact: Contact;
   locale: Locale;
+  /** Whether the verdict was made from the raw message or only from what the page shows. */
+  source: MailMessage['source'];
 }
 
 export function policyForPage(pageUrl: string): Policy {
   return policyForOrganisation(getHostname(pageUrl) ?? '');
 }
 
-export function checkMessage(message: DomMessage, policy: Policy): CheckResult {
+/**
+ * The message as fully as it can be known: the raw source when the webmail gave it (every header,
+ * the real addresses), else the page. The page still adds the attachment names that a capped
+ * download of the source may have cut off.
+ */
+export async function messageToScore(dom: DomMessage, raw: Uint8Array | undefined): Promise<MailMessage> {
+  const fromPage = fromDomMessage(dom);
+  if (!raw?.length) return fromPage;
+  try {
+    const fromSource = await parseRawMessage(raw);
+    const known = new Set(fromSource.attachments.map((a) => a.filename));
+    const cutOff = fromPage.attachments.filter((a) => !known.has(a.filename));
+    return { ...fromSource, attachments: [...fromSource.attachments, ...cutOff] };
+  } catch {
+    return fromPage;
+  }
+}
+
+export async function checkMessage(dom: DomMessage, raw: Uint8Array | undefined, policy: Policy): Promise<CheckResult> {
+  const message = await messageToScore(dom, raw);
   return {
-    verdict: score(fromDomMessage(message), policy),
+    verdict: score(message, policy),
     contact: {
       organisationName: policy.organisationName,
       hotlines: policy.hotlines,
       reportAddresses: policy.reportAddresses,
     },
     locale: policy.locale,
+    source: message.source,
   };
 }

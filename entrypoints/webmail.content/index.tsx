@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import type { CheckRequest, CheckResponse } from '@/lib/messaging';
 import { detectWebmail, type MessageRef, type WebmailAdapter } from '@/lib/webmail';
 import { bannerTag, markScanned, removeBanners } from '@/lib/webmail/page-marks';
+import { bytesToBase64, fetchRawMessage } from '@/lib/webmail/raw-source';
 
 export default defineContentScript({
   matches: ['*://*.gov.vn/*'],
@@ -28,7 +29,13 @@ export default defineContentScript({
 });
 
 async function guardMessage(ctx: InstanceType<typeof ContentScriptContext>, adapter: WebmailAdapter, ref: MessageRef) {
-  const request: CheckRequest = { type: 'khienthu:check', message: adapter.readMessage(document) };
+  const rawUrl = adapter.rawMessageUrl(document, ref);
+  const raw = rawUrl ? await fetchRawMessage(rawUrl) : undefined;
+  const request: CheckRequest = {
+    type: 'khienthu:check',
+    message: adapter.readMessage(document),
+    ...(raw && { rawBase64: bytesToBase64(raw) }),
+  };
   const response = (await browser.runtime.sendMessage(request)) as CheckResponse | undefined;
   if (!response?.ok) throw new Error(response?.error ?? 'no answer from the background');
   if (ctx.isInvalid) return;

@@ -55,6 +55,11 @@ export const roundcubeAdapter: WebmailAdapter = {
     };
   },
 
+  rawMessageUrl(doc, ref) {
+    // viewsource answers with the message as stored, as text/plain; without `_save=1` it needs no token.
+    return sameOriginUrl(doc, { _task: 'mail', _action: 'viewsource', _uid: ref.id, _mbox: ref.folder ?? 'INBOX' });
+  },
+
   bannerAnchor(doc) {
     // Right where Roundcube puts its own warnings (remote content blocked, suspicious content).
     return doc.getElementById('message-objects') ?? doc.getElementById('messagebody');
@@ -62,8 +67,7 @@ export const roundcubeAdapter: WebmailAdapter = {
 
   reportUrl(doc, ref, target) {
     if (target.addresses.length === 0) return null;
-    const url = new URL(doc.location.href);
-    url.search = new URLSearchParams({
+    return sameOriginUrl(doc, {
       _task: 'mail',
       _action: 'compose',
       _forward_uid: ref.id,
@@ -71,8 +75,14 @@ export const roundcubeAdapter: WebmailAdapter = {
       _attachment: '1',
       _to: target.addresses.join(', '),
       _subject: target.subject,
-    }).toString();
-    url.hash = '';
-    return url.toString();
+    });
   },
 };
+
+/** Roundcube's entry point with these parameters, on the page's own origin and path. */
+function sameOriginUrl(doc: Document, query: Record<string, string>): string {
+  const url = new URL(doc.location.href);
+  url.search = new URLSearchParams(query).toString();
+  url.hash = '';
+  return url.toString();
+}

@@ -29,6 +29,11 @@ export interface WebmailAdapter {
   /** The message open in this document, or null (a list, a compose form, a settings page…). */
   openMessage(doc: Document): MessageRef | null;
   readMessage(doc: Document): DomMessage;
+  /**
+   * A same-origin URL that returns the raw RFC 5322 message (the session cookie authenticates it),
+   * or null when the client has none for this message.
+   */
+  rawMessageUrl(doc: Document, ref: MessageRef): string | null;
   /** Where the banner goes: it is inserted before this element. */
   bannerAnchor(doc: Document): Element | null;
   /** A same-origin URL that opens the client's compose with the message forwarded as an attachment. */

@@ -52,8 +52,8 @@ describe.each(pages)('Roundcube %s', (file, url) => {
     expect(anchor?.compareDocumentPosition(doc.getElementById('messagebody')!)).toBe(4);
   });
 
-  it('scores what it read as danger', () => {
-    const { verdict } = checkMessage(roundcubeAdapter.readMessage(doc), policyForPage(url));
+  it('scores what it read as danger', async () => {
+    const { verdict } = await checkMessage(roundcubeAdapter.readMessage(doc), undefined, policyForPage(url));
     expect(verdict.level).toBe('danger');
   });
 });
