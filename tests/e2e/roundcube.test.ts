@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage } from '../lab/roundcube-page';
-import { startLab, type WebmailLab } from '../lab/webmail-lab';
+import { startLab, type RoundcubeSkin, type WebmailLab } from '../lab/webmail-lab';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -18,26 +18,6 @@ const lureSubject = 'Đã vượt quá hạn ngạch';
 const benignSubject = 'Lịch họp giao ban tuần sau';
 export const screenshots = join(import.meta.dirname, '../../docs/screenshots');
 
-let lab: WebmailLab;
-let browser: TestBrowser;
-let page: Page;
-let base: string;
-
-beforeAll(async () => {
-  lab = await startLab({
-    domain: 'soctrang.gov.vn',
-    messages: [join(mails, 'soctrang-quota-lure.eml'), join(mails, 'meeting-invitation.eml')],
-  });
-  browser = await launchBrowser({ hosts: [host] });
-  base = `http://${host}:${lab.port}`;
-  page = await browser.context.newPage();
-  await loginToRoundcube(page, base, lab);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await lab?.stop();
-});
 
 /** Waits until the extension has checked the message in this frame, and says what it decided. */
 async function verdictOf(frame: Frame): Promise<string> {
@@ -45,7 +25,29 @@ async function verdictOf(frame: Frame): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
-describe('Roundcube (elastic) with Khiên Thư', () => {
+describe.each<RoundcubeSkin>(['elastic', 'larry'])('Roundcube (%s) with Khiên Thư', (skin) => {
+  let lab: WebmailLab;
+  let browser: TestBrowser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    lab = await startLab({
+      skin,
+      domain: 'soctrang.gov.vn',
+      messages: [join(mails, 'soctrang-quota-lure.eml'), join(mails, 'meeting-invitation.eml')],
+    });
+    browser = await launchBrowser({ hosts: [host] });
+    base = `http://${host}:${lab.port}`;
+    page = await browser.context.newPage();
+    await loginToRoundcube(page, base, lab);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.stop();
+  });
+
   it('loads the extension under its fixed ID', () => {
     expect(browser.extensionId).toBe(EXTENSION_ID);
   });
@@ -58,7 +60,8 @@ describe('Roundcube (elastic) with Khiên Thư', () => {
     expect(await banner.count()).toBe(1);
     const text = (await banner.locator('section').textContent() ?? '').replace(/\s+/g, ' ');
     expect(text).toContain('Thư này có dấu hiệu giả mạo để lấy cắp mật khẩu');
-    // the reasons name what the letter names: the sender, the Gmail Reply-To, the free-hosted link
+    // the reasons name what the letter names: the sender, the Gmail Reply-To, the free-hosted link;
+    // larry's preview does not show Reply-To at all: it comes from the raw message
     expect(text).toContain('fundacionhomi.org.co');
     expect(text).toContain('mssmadar44@gmail.com');
     expect(text).toContain('upcorss.weebly.com');
@@ -74,7 +77,7 @@ describe('Roundcube (elastic) with Khiên Thư', () => {
     });
     expect(order & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */).toBeTruthy();
     mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: join(screenshots, 'roundcube-elastic-danger.png') });
+    await page.screenshot({ path: join(screenshots, `roundcube-${skin}-danger.png`) });
   });
 
   it('shows nothing on an ordinary message from a colleague', async () => {
@@ -100,8 +103,7 @@ describe('Roundcube (elastic) with Khiên Thư', () => {
     await verdictOf(frame);
     await frame.locator('khienthu-banner [data-khienthu-action="report"]').click();
     await page.waitForURL(/_action=compose/);
-    const recipients = page.locator('#compose_to .recipient-input li.recipient, #compose_to li.recipient');
-    await expect.poll(() => recipients.allInnerTexts()).toEqual([expect.stringContaining('tvthe@soctrang.gov.vn')]);
+    await expect.poll(() => page.inputValue('#_to')).toContain('tvthe@soctrang.gov.vn');
     await expect.poll(() => page.inputValue('#compose-subject')).toBe(`[Khiên Thư] Thư nghi giả mạo: ${lureSubject}`);
     await expect.poll(() => page.locator('#compose-attachments li, #attachment-list li').allInnerTexts()).toEqual([
       expect.stringMatching(/\.eml/),

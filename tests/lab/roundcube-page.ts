@@ -11,12 +11,13 @@ export async function loginToRoundcube(page: Page, baseUrl: string, account: { u
 /** Clicks the message with this subject in the list and returns the preview frame once its body is there. */
 export async function openRoundcubeMessage(page: Page, subject: string): Promise<Frame> {
   const row = page.locator('#messagelist tbody tr', { hasText: subject }).first();
-  await row.click();
-  const frameElement = page.locator('#messagecontframe');
-  await frameElement.waitFor({ state: 'attached' });
   const subjectInFrame = page.frameLocator('#messagecontframe').locator('.subject', { hasText: subject }).first();
+  // A second click on the selected row soon after the first is a double click, which Roundcube
+  // answers by opening the message full-page: a message already open is left as it is.
+  const alreadyOpen = (await row.getAttribute('class'))?.split(/\s+/).includes('selected') && (await subjectInFrame.count()) > 0;
+  if (!alreadyOpen) await row.click();
   await subjectInFrame.waitFor();
-  const frame = await (await frameElement.elementHandle())?.contentFrame();
+  const frame = await (await page.locator('#messagecontframe').elementHandle())?.contentFrame();
   if (!frame) throw new Error('the preview frame has no document');
   return frame;
 }
