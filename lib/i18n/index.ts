@@ -1,18 +1,21 @@
 import viUi from '../../locales/vi/ui.json';
-import viReasons from '../../locales/vi/reasons.json';
 import enUi from '../../locales/en/ui.json';
-import enReasons from '../../locales/en/reasons.json';
 
 export type Locale = 'vi' | 'en';
 export const locales = ['vi', 'en'] as const satisfies readonly Locale[];
 export const defaultLocale: Locale = 'vi';
 
 type Catalog = Record<string, string>;
-/** Each locale is one flat catalogue; the files are split only so that UI and rule texts are easy to find. */
-const catalogs: Record<Locale, Catalog> = {
-  vi: { ...viUi, ...viReasons },
-  en: { ...enUi, ...enReasons },
-};
+/**
+ * Each locale is one flat catalogue. The interface strings are always there; the explanations of
+ * the scoring rules join them where rules run (`./reasons.ts`), so the content script that every
+ * webmail frame loads does not carry them.
+ */
+const catalogs: Record<Locale, Catalog> = { vi: { ...viUi }, en: { ...enUi } };
+
+export function addMessages(messages: Record<Locale, Catalog>): void {
+  for (const locale of locales) Object.assign(catalogs[locale], messages[locale]);
+}
 
 export type Params = Record<string, string | number>;
 

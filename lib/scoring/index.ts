@@ -5,6 +5,7 @@
  */
 import type { MailMessage } from '../mail/types';
 import { t } from '../i18n';
+import '../i18n/reasons';
 import { assessContext, contextFindingIds, levelOf } from './combine';
 import { buildContext, sanitizeMessage, sanitizePolicy, type Signal } from './context';
 import { attachmentSignalIds, attachmentSignals } from './signals/attachments';
