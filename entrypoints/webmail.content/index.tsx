@@ -1,10 +1,11 @@
 import '@/components/banner.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { Banner } from '@/components/Banner';
+import type { CheckResult } from '@/lib/check';
 import { t } from '@/lib/i18n';
 import type { CheckRequest, CheckResponse } from '@/lib/messaging';
 import { detectWebmail, type MessageRef, type WebmailAdapter } from '@/lib/webmail';
-import { bannerTag, markScanned, removeBanners } from '@/lib/webmail/page-marks';
+import { bannerTag, clearScanned, markScanned, removeBanners } from '@/lib/webmail/page-marks';
 import { bytesToBase64, fetchRawMessage } from '@/lib/webmail/raw-source';
 
 export default defineContentScript({
@@ -13,44 +14,79 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
 
-  async main(ctx) {
-    // One cheap check on every page of a matched host; everything else only on a webmail message.
+  main(ctx) {
+    // One cheap check on every page of a matched host; everything else only on a webmail.
     const adapter = detectWebmail(document);
-    const ref = adapter?.openMessage(document);
-    if (!adapter || !ref) return;
-    try {
-      await guardMessage(ctx, adapter, ref);
-    } catch (error) {
-      // Whatever fails here, the webmail page goes on working; say it once, quietly.
-      markScanned(document, 'error');
-      console.warn('[Khiên Thư] could not check this message:', error);
-    }
+    if (!adapter) return;
+    const banner: BannerSlot = {};
+    let generation = 0;
+    const guard = async () => {
+      // A newer message may open while this one is being checked: only the latest check may draw.
+      const mine = ++generation;
+      const isCurrent = () => mine === generation && !ctx.isInvalid;
+      try {
+        await guardOpenMessage(ctx, adapter, banner, isCurrent);
+      } catch (error) {
+        // Whatever fails here, the webmail page goes on working; say it once, quietly.
+        if (isCurrent()) markScanned(document, 'error');
+        console.warn('[Khiên Thư] could not check this message:', error);
+      }
+    };
+    void guard();
+    if (adapter.watch) ctx.onInvalidated(adapter.watch(document, () => void guard()));
   },
 });
 
-async function guardMessage(ctx: InstanceType<typeof ContentScriptContext>, adapter: WebmailAdapter, ref: MessageRef) {
+type Context = InstanceType<typeof ContentScriptContext>;
+
+/** The banner on screen, if any: one per document, replaced (and its React root unmounted) by the next verdict. */
+interface BannerSlot {
+  ui?: ShadowRootContentScriptUi<Root>;
+}
+
+function clearBanner(slot: BannerSlot): void {
+  slot.ui?.remove();
+  slot.ui = undefined;
+  // a banner left by an earlier copy of this script (the extension was updated) goes too
+  removeBanners(document);
+}
+
+async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: BannerSlot, isCurrent: () => boolean): Promise<void> {
+  const ref = adapter.openMessage(document);
+  if (!ref) {
+    clearBanner(slot);
+    clearScanned(document);
+    return;
+  }
+  const message = adapter.readMessage(document);
   const rawUrl = adapter.rawMessageUrl(document, ref);
   const raw = rawUrl ? await fetchRawMessage(rawUrl) : undefined;
-  const request: CheckRequest = {
-    type: 'khienthu:check',
-    message: adapter.readMessage(document),
-    ...(raw && { rawBase64: bytesToBase64(raw) }),
-  };
+  const request: CheckRequest = { type: 'khienthu:check', message, ...(raw && { rawBase64: bytesToBase64(raw) }) };
   const response = (await browser.runtime.sendMessage(request)) as CheckResponse | undefined;
   if (!response?.ok) throw new Error(response?.error ?? 'no answer from the background');
-  if (ctx.isInvalid) return;
-  const { verdict, contact, locale } = response.result;
-  removeBanners(document);
-  markScanned(document, verdict.level);
-  if (verdict.level === 'safe') return;
+  if (!isCurrent()) return;
+  clearBanner(slot);
+  markScanned(document, response.result.verdict.level);
+  if (response.result.verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, ref, message.subject, response.result, isCurrent);
+}
 
+async function showBanner(
+  ctx: Context,
+  adapter: WebmailAdapter,
+  ref: MessageRef,
+  subject: string,
+  result: CheckResult,
+  isCurrent: () => boolean,
+): Promise<ShadowRootContentScriptUi<Root> | undefined> {
+  const { verdict, contact, locale } = result;
+  const level = verdict.level;
+  if (level === 'safe') return undefined;
   const anchor = adapter.bannerAnchor(document);
   if (!anchor) throw new Error('no place for the banner on this page');
   const reportUrl = adapter.reportUrl(document, ref, {
     addresses: contact.reportAddresses,
-    subject: t(locale, 'report.subject', { subject: request.message.subject }),
+    subject: t(locale, 'report.subject', { subject }),
   });
-  const level = verdict.level;
   const ui = await createShadowRootUi<Root>(ctx, {
     name: bannerTag,
     position: 'inline',
@@ -75,5 +111,8 @@ async function guardMessage(ctx: InstanceType<typeof ContentScriptContext>, adap
       root?.unmount();
     },
   });
+  // preparing the UI loads its stylesheet: another message may have opened meanwhile
+  if (!isCurrent()) return undefined;
   ui.mount();
+  return ui;
 }

@@ -12,6 +12,10 @@ export function markScanned(doc: Document, outcome: Level | 'error'): void {
   doc.documentElement.setAttribute(scannedAttribute, outcome);
 }
 
+export function clearScanned(doc: Document): void {
+  doc.documentElement.removeAttribute(scannedAttribute);
+}
+
 /** One banner per document: a verdict replaces the one before it. */
 export function removeBanners(doc: Document): void {
   for (const host of doc.querySelectorAll(bannerTag)) host.remove();

@@ -38,4 +38,10 @@ export interface WebmailAdapter {
   bannerAnchor(doc: Document): Element | null;
   /** A same-origin URL that opens the client's compose with the message forwarded as an attachment. */
   reportUrl(doc: Document, ref: MessageRef, target: ReportTarget): string | null;
+  /**
+   * For single-page clients, where another message opens in the same document: calls `onChange`
+   * (debounced) when the open message changes, until the returned function is called. Clients
+   * that load each message as a new document (Roundcube) have none.
+   */
+  watch?(doc: Document, onChange: () => void): () => void;
 }
