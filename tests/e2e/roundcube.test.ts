@@ -98,6 +98,18 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('Roundcube (%s) with Khiên T
     }
   });
 
+  it('shows the banner in the full view of the message too', async () => {
+    const preview = await openRoundcubeMessage(page, lureSubject);
+    const full = new URL(preview.url());
+    full.searchParams.set('_action', 'show');
+    full.searchParams.delete('_framed');
+    const view = await browser.context.newPage();
+    await view.goto(full.toString());
+    expect(await verdictOf(view.mainFrame())).toBe('danger');
+    expect(await view.locator('khienthu-banner').getAttribute('data-khienthu-level')).toBe('danger');
+    await view.close();
+  });
+
   it('reports the lure through Roundcube, forwarded as an attachment to the help desk', async () => {
     const frame = await openRoundcubeMessage(page, lureSubject);
     await verdictOf(frame);
