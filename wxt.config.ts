@@ -12,6 +12,8 @@ export const EXTENSION_ID = 'cmgnlhehkifmedpladobdjifchgokcpc';
 export const GECKO_ID = 'khienthu@khienthu.vn';
 
 export default defineConfig({
+  // Another folder for builds that must not disturb .output/ (e.g. two test runs side by side).
+  outDir: process.env.KHIENTHU_OUTDIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,5 +1,7 @@
 /** Messages between the content script and the background, typed in one place. */
-import type { CheckResult } from './check';
+import type { CheckResult, Contact } from './check';
+import type { Locale } from './i18n';
+import type { Level, Reason } from './scoring/types';
 import type { DomMessage } from './webmail/types';
 
 export interface CheckRequest {
@@ -20,4 +22,35 @@ export function isCheckRequest(value: unknown): value is CheckRequest {
     message !== null &&
     (rawBase64 === undefined || typeof rawBase64 === 'string')
   );
+}
+
+/**
+ * Asked of the content scripts of a tab (the popup asks the active tab): the frame that shows a
+ * checked message answers, every other frame stays silent.
+ */
+export interface StatusRequest {
+  type: 'khienthu:status';
+}
+
+export interface OpenMessageStatus {
+  subject: string;
+  level: Level;
+  score: number;
+  reasons: Reason[];
+  contact: Contact;
+  locale: Locale;
+  /** Whether `khienthu:report` can report this message through the webmail. */
+  canReport: boolean;
+}
+
+/** Asks the frame that shows the message to report it, exactly as the banner's button does. */
+export interface ReportRequest {
+  type: 'khienthu:report';
+}
+
+export type TabRequest = StatusRequest | ReportRequest;
+
+export function isTabRequest(value: unknown): value is TabRequest {
+  const type = (value as { type?: unknown } | null)?.type;
+  return type === 'khienthu:status' || type === 'khienthu:report';
 }

@@ -3,8 +3,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { Banner } from '@/components/Banner';
 import type { CheckResult } from '@/lib/check';
 import { t } from '@/lib/i18n';
-import type { CheckRequest, CheckResponse } from '@/lib/messaging';
-import { detectWebmail, type MessageRef, type WebmailAdapter } from '@/lib/webmail';
+import { isTabRequest, type CheckRequest, type CheckResponse, type OpenMessageStatus } from '@/lib/messaging';
+import { detectWebmail, type WebmailAdapter } from '@/lib/webmail';
 import { bannerTag, clearScanned, markScanned, removeBanners } from '@/lib/webmail/page-marks';
 import { bytesToBase64, fetchRawMessage } from '@/lib/webmail/raw-source';
 
@@ -34,19 +34,34 @@ export default defineContentScript({
     };
     void guard();
     if (adapter.watch) ctx.onInvalidated(adapter.watch(document, () => void guard()));
+
+    const answer = (request: unknown): Promise<OpenMessageStatus | boolean> | undefined => {
+      const shown = banner.shown;
+      if (!isTabRequest(request) || !shown) return undefined;
+      if (request.type === 'khienthu:status') return Promise.resolve(shown.status);
+      shown.report?.();
+      return Promise.resolve(shown.report !== undefined);
+    };
+    browser.runtime.onMessage.addListener(answer);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(answer));
   },
 });
 
 type Context = InstanceType<typeof ContentScriptContext>;
 
-/** The banner on screen, if any: one per document, replaced (and its React root unmounted) by the next verdict. */
+/**
+ * The banner on screen, if any (one per document, replaced and its React root unmounted by the
+ * next verdict), and what the popup may ask about the message it speaks of.
+ */
 interface BannerSlot {
   ui?: ShadowRootContentScriptUi<Root>;
+  shown?: { status: OpenMessageStatus; report?: () => void };
 }
 
 function clearBanner(slot: BannerSlot): void {
   slot.ui?.remove();
   slot.ui = undefined;
+  slot.shown = undefined;
   // a banner left by an earlier copy of this script (the extension was updated) goes too
   removeBanners(document);
 }
@@ -66,16 +81,25 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   if (!response?.ok) throw new Error(response?.error ?? 'no answer from the background');
   if (!isCurrent()) return;
   clearBanner(slot);
-  markScanned(document, response.result.verdict.level);
-  if (response.result.verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, ref, message.subject, response.result, isCurrent);
+  const { verdict, contact, locale } = response.result;
+  markScanned(document, verdict.level);
+  const reportUrl = adapter.reportUrl(document, ref, {
+    addresses: contact.reportAddresses,
+    subject: t(locale, 'report.subject', { subject: message.subject }),
+  });
+  const report = reportUrl ? () => window.top?.location.assign(reportUrl) : undefined;
+  slot.shown = {
+    status: { subject: message.subject, level: verdict.level, score: verdict.score, reasons: verdict.reasons, contact, locale, canReport: !!report },
+    report,
+  };
+  if (verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, response.result, report, isCurrent);
 }
 
 async function showBanner(
   ctx: Context,
   adapter: WebmailAdapter,
-  ref: MessageRef,
-  subject: string,
   result: CheckResult,
+  report: (() => void) | undefined,
   isCurrent: () => boolean,
 ): Promise<ShadowRootContentScriptUi<Root> | undefined> {
   const { verdict, contact, locale } = result;
@@ -83,10 +107,6 @@ async function showBanner(
   if (level === 'safe') return undefined;
   const anchor = adapter.bannerAnchor(document);
   if (!anchor) throw new Error('no place for the banner on this page');
-  const reportUrl = adapter.reportUrl(document, ref, {
-    addresses: contact.reportAddresses,
-    subject: t(locale, 'report.subject', { subject }),
-  });
   const ui = await createShadowRootUi<Root>(ctx, {
     name: bannerTag,
     position: 'inline',
@@ -102,7 +122,7 @@ async function showBanner(
           reasons={verdict.reasons}
           contact={contact}
           locale={locale}
-          onReport={reportUrl ? () => window.top?.location.assign(reportUrl) : undefined}
+          onReport={report}
         />,
       );
       return root;

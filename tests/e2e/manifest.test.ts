@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_PUBLIC_KEY, GECKO_ID } from '../../wxt.config';
+import { outputDir as output } from '../lab/browser';
 
-const output = join(import.meta.dirname, '../../.output');
 const manifest = (target: string) => JSON.parse(readFileSync(join(output, target, 'manifest.json'), 'utf8'));
 
 describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {

@@ -98,6 +98,20 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('Roundcube (%s) with Khiên T
     }
   });
 
+  it('tells the popup what the open message is and how dangerous', async () => {
+    /** What the popup does: ask the content scripts of the active tab. */
+    const askActiveTab = () =>
+      browser.serviceWorker!.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.tabs.sendMessage(tab!.id!, { type: 'khienthu:status' });
+      });
+    await page.bringToFront();
+    await verdictOf(await openRoundcubeMessage(page, lureSubject));
+    expect(await askActiveTab()).toMatchObject({ subject: lureSubject, level: 'danger', canReport: true });
+    await verdictOf(await openRoundcubeMessage(page, benignSubject));
+    expect(await askActiveTab()).toMatchObject({ subject: benignSubject, level: 'safe' });
+  });
+
   it('shows the banner in the full view of the message too', async () => {
     const preview = await openRoundcubeMessage(page, lureSubject);
     const full = new URL(preview.url());

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const chromeBuild = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The build the tests load: `npm run build` output, or `$KHIENTHU_OUTDIR` (as wxt.config.ts reads it). */
+export const outputDir = resolve(import.meta.dirname, '../..', process.env.KHIENTHU_OUTDIR ?? '.output');
+export const chromeBuild = join(outputDir, 'chrome-mv3');
 
 export interface LaunchOptions {
   /** Host names to resolve to 127.0.0.1. */
