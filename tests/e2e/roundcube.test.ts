@@ -102,8 +102,10 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('Roundcube (%s) with Khiên T
     /** What the popup does: ask the content scripts of the active tab. */
     const askActiveTab = () =>
       browser.serviceWorker!.evaluate(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return chrome.tabs.sendMessage(tab!.id!, { type: 'khienthu:status' });
+        // runs in the extension's service worker, where `chrome` is the extension API
+        const { tabs } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+        return tabs.sendMessage(tab!.id!, { type: 'khienthu:status' });
       });
     await page.bringToFront();
     await verdictOf(await openRoundcubeMessage(page, lureSubject));
