@@ -8,7 +8,7 @@ import { parseRawMessage } from './mail/parse';
 import type { MailMessage } from './mail/types';
 import { policyForOrganisation } from './policy/defaults';
 import type { Policy } from './policy/types';
-import { score } from './scoring';
+import { flaggedLinks, score, type FlaggedLink } from './scoring';
 import type { Verdict } from './scoring/types';
 import { fromDomMessage } from './webmail/message';
 import type { DomMessage } from './webmail/types';
@@ -25,6 +25,8 @@ export interface CheckResult {
   locale: Locale;
   /** Whether the verdict was made from the raw message or only from what the page shows. */
   source: MailMessage['source'];
+  /** Links the click guard stops (only for a message that is not safe). */
+  flaggedLinks: FlaggedLink[];
 }
 
 export function policyForPage(pageUrl: string): Policy {
@@ -51,8 +53,9 @@ export async function messageToScore(dom: DomMessage, raw: Uint8Array | undefine
 
 export async function checkMessage(dom: DomMessage, raw: Uint8Array | undefined, policy: Policy): Promise<CheckResult> {
   const message = await messageToScore(dom, raw);
+  const verdict = score(message, policy);
   return {
-    verdict: score(message, policy),
+    verdict,
     contact: {
       organisationName: policy.organisationName,
       hotlines: policy.hotlines,
@@ -60,5 +63,6 @@ export async function checkMessage(dom: DomMessage, raw: Uint8Array | undefined,
     },
     locale: policy.locale,
     source: message.source,
+    flaggedLinks: verdict.level === 'safe' ? [] : flaggedLinks(message, policy),
   };
 }

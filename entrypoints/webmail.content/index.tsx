@@ -6,7 +6,9 @@ import { t } from '@/lib/i18n';
 import { isTabRequest, type CheckRequest, type CheckResponse, type OpenMessageStatus } from '@/lib/messaging';
 import { detectWebmail, type WebmailAdapter } from '@/lib/webmail';
 import { bannerTag, clearScanned, markScanned, removeBanners } from '@/lib/webmail/page-marks';
+import { FlaggedLinks } from '@/lib/webmail/link-guard';
 import { bytesToBase64, fetchRawMessage } from '@/lib/webmail/raw-source';
+import { installLinkGuard, type GuardedMessage } from './link-guard';
 
 export default defineContentScript({
   matches: ['*://*.gov.vn/*'],
@@ -33,6 +35,7 @@ export default defineContentScript({
       }
     };
     void guard();
+    installLinkGuard(ctx, document, () => banner.guarded);
     if (adapter.watch) ctx.onInvalidated(adapter.watch(document, () => void guard()));
 
     const answer = (request: unknown): Promise<OpenMessageStatus | boolean> | undefined => {
@@ -56,12 +59,15 @@ type Context = InstanceType<typeof ContentScriptContext>;
 interface BannerSlot {
   ui?: ShadowRootContentScriptUi<Root>;
   shown?: { status: OpenMessageStatus; report?: () => void };
+  /** The flagged links of the open message, which the link guard stops. */
+  guarded?: GuardedMessage;
 }
 
 function clearBanner(slot: BannerSlot): void {
   slot.ui?.remove();
   slot.ui = undefined;
   slot.shown = undefined;
+  slot.guarded = undefined;
   // a banner left by an earlier copy of this script (the extension was updated) goes too
   removeBanners(document);
 }
@@ -81,8 +87,11 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   if (!response?.ok) throw new Error(response?.error ?? 'no answer from the background');
   if (!isCurrent()) return;
   clearBanner(slot);
-  const { verdict, contact, locale } = response.result;
+  const { verdict, contact, locale, flaggedLinks } = response.result;
   markScanned(document, verdict.level);
+  if (flaggedLinks.length > 0) {
+    slot.guarded = { links: new FlaggedLinks(flaggedLinks, document.baseURI), reasons: verdict.reasons, locale };
+  }
   const reportUrl = adapter.reportUrl(document, ref, {
     addresses: contact.reportAddresses,
     subject: t(locale, 'report.subject', { subject: message.subject }),

@@ -10,7 +10,7 @@ import { assessContext, contextFindingIds, levelOf } from './combine';
 import { buildContext, sanitizeMessage, sanitizePolicy, type Signal } from './context';
 import { attachmentSignalIds, attachmentSignals } from './signals/attachments';
 import { headerSignalIds, headerSignals } from './signals/headers';
-import { linkSignalIds, linkSignals } from './signals/links';
+import { assessLinks, linkSignalIds, linkSignals } from './signals/links';
 import { replyToSignalIds, replyToSignals } from './signals/replyTo';
 import { senderSignalIds, senderSignals } from './signals/sender';
 import { textSignalIds, textSignals } from './signals/text';
@@ -71,5 +71,26 @@ export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
   } catch {
     // Unreachable by design (every input is sanitised); a verdict is still owed to the caller.
     return { level: 'safe', score: 0, reasons: [] };
+  }
+}
+
+/** A link the click guard stops: where it really goes, and why (finding ids of the link signals). */
+export interface FlaggedLink {
+  href: string;
+  text: string;
+  hostname: string;
+  findingIds: string[];
+}
+
+/** The links of the message that a link signal fired on; safe links are not in the list. */
+export function flaggedLinks(message: MailMessage, policy: ScoringPolicy): FlaggedLink[] {
+  try {
+    const safePolicy = sanitizePolicy(policy);
+    const safeMessage = sanitizeMessage(message);
+    return assessLinks(safeMessage, buildContext(safeMessage, safePolicy))
+      .filter((a) => a.findings.length > 0)
+      .map(({ link, hostname, findings }) => ({ href: link.href, text: link.text, hostname, findingIds: findings.map((f) => f.id) }));
+  } catch {
+    return [];
   }
 }

@@ -114,6 +114,33 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('Roundcube (%s) with Khiên T
     expect(await askActiveTab()).toMatchObject({ subject: benignSubject, level: 'safe' });
   });
 
+  it('stops a click on the flagged link and shows where it really goes', async () => {
+    const frame = await openRoundcubeMessage(page, lureSubject);
+    await verdictOf(frame);
+    const link = frame.locator('#messagebody a[href="https://upcorss.weebly.com/"]');
+    const dialog = frame.locator('khienthu-link-guard [role="alertdialog"]');
+    const pagesBefore = browser.context.pages().length;
+
+    await link.click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('https://upcorss.weebly.com/');
+    await page.screenshot({ path: join(screenshots, `roundcube-${skin}-link-guard.png`) });
+    await frame.locator('khienthu-link-guard [data-khienthu-action="cancel"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(browser.context.pages().length).toBe(pagesBefore);
+
+    await link.click();
+    // the name does not resolve here (only the webmail is mapped): what matters is where it went
+    const [opened, request] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      browser.context.waitForEvent('request', (r) => r.url() === 'https://upcorss.weebly.com/'),
+      frame.locator('khienthu-link-guard [data-khienthu-action="proceed"]').click(),
+    ]);
+    expect(request.isNavigationRequest()).toBe(true);
+    expect(request.headers()['referer']).toBeUndefined();
+    await opened.close();
+  });
+
   it('shows the banner in the full view of the message too', async () => {
     const preview = await openRoundcubeMessage(page, lureSubject);
     const full = new URL(preview.url());

@@ -158,40 +158,60 @@ function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[
   return ids;
 }
 
-export function linkSignals(message: MailMessage, context: ScoringContext): Finding[] {
-  const evidence = new Map<LinkFindingId, string[]>();
-  const add = (id: LinkFindingId, describe: () => string) => {
-    const items = evidence.get(id) ?? [];
-    evidence.set(id, items);
-    if (items.length >= 3) return;
-    const item = describe();
-    if (!items.includes(item)) items.push(item);
-  };
+/** One link and what the link signals found on it. */
+export interface LinkAssessment {
+  link: MailLink;
+  /** Empty for links that are not web links (mailto:, anchors…). */
+  hostname: string;
+  findings: { id: LinkFindingId; evidence: string }[];
+}
+
+/**
+ * Every distinct link of the message (up to the reading limit) with its findings. The score sums
+ * them up per id; the click guard stops exactly the links that have any.
+ */
+export function assessLinks(message: MailMessage, context: ScoringContext): LinkAssessment[] {
   // Host-only answers are the same for every link to one host: ask once per host.
   const hostFindings = new Map<string, LinkFindingId[]>();
   const recipients = recipientForms(message);
   const seen = new Set<string>();
+  const assessed: LinkAssessment[] = [];
   for (const link of message.links) {
     if (seen.size >= maxDistinctLinks) break;
     const key = `${link.href}\u0000${link.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (scriptScheme.test(link.href.slice(0, 100))) add('link.script-url', () => readable(link.href.slice(0, 60)));
+    const findings: LinkAssessment['findings'] = [];
+    if (scriptScheme.test(link.href.slice(0, 100))) findings.push({ id: 'link.script-url', evidence: readable(link.href.slice(0, 60)) });
     const host = linkHost(link.href);
-    if (!host) continue;
-    let hostIds = hostFindings.get(host.hostname);
-    if (!hostIds) {
-      hostIds = hostFindingIds(host, context);
-      hostFindings.set(host.hostname, hostIds);
+    if (host) {
+      let hostIds = hostFindings.get(host.hostname);
+      if (!hostIds) {
+        hostIds = hostFindingIds(host, context);
+        hostFindings.set(host.hostname, hostIds);
+      }
+      for (const id of hostIds) findings.push({ id, evidence: host.hostname });
+      const mismatch = textMismatch(link, host, context);
+      if (mismatch) findings.push({ id: mismatch, evidence: `${readable(link.text)} → ${host.hostname}` });
+      if (!isExempt(host, context)) {
+        const href = link.href.slice(0, 8192).toLowerCase();
+        const hrefRaw = link.href.slice(0, 8192);
+        const recipient = recipients.find((r) => r.forms.some((form, i) => (i >= 2 ? hrefRaw.includes(form) : href.includes(form))));
+        if (recipient) findings.push({ id: 'link.recipient-in-url', evidence: recipient.address });
+      }
     }
-    for (const id of hostIds) add(id, () => host.hostname);
-    const mismatch = textMismatch(link, host, context);
-    if (mismatch) add(mismatch, () => `${readable(link.text)} → ${host.hostname}`);
-    if (!isExempt(host, context)) {
-      const href = link.href.slice(0, 8192).toLowerCase();
-      const hrefRaw = link.href.slice(0, 8192);
-      const recipient = recipients.find((r) => r.forms.some((form, i) => (i >= 2 ? hrefRaw.includes(form) : href.includes(form))));
-      if (recipient) add('link.recipient-in-url', () => recipient.address);
+    assessed.push({ link, hostname: host?.hostname ?? '', findings });
+  }
+  return assessed;
+}
+
+export function linkSignals(message: MailMessage, context: ScoringContext): Finding[] {
+  const evidence = new Map<LinkFindingId, string[]>();
+  for (const { findings } of assessLinks(message, context)) {
+    for (const { id, evidence: item } of findings) {
+      const items = evidence.get(id) ?? [];
+      evidence.set(id, items);
+      if (items.length < 3 && !items.includes(item)) items.push(item);
     }
   }
   return [...evidence].map(([id, items]) => ({ id, category: 'link', weight: weights[id], evidence: items }));

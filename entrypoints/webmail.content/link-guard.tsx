@@ -1,0 +1,76 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { LinkGuard } from '@/components/LinkGuard';
+import type { Locale } from '@/lib/i18n';
+import type { Reason } from '@/lib/scoring/types';
+import { FlaggedLinks, shownSite } from '@/lib/webmail/link-guard';
+
+type Context = InstanceType<typeof ContentScriptContext>;
+
+export interface GuardedMessage {
+  links: FlaggedLinks;
+  reasons: Reason[];
+  locale: Locale;
+}
+
+export const guardTag = 'khienthu-link-guard';
+
+/**
+ * Stops clicks on flagged links in `doc` (capture phase, before the webmail or the browser acts)
+ * and asks first. `current()` says which message is open and what was flagged in it.
+ */
+export function installLinkGuard(ctx: Context, doc: Document, current: () => GuardedMessage | undefined): void {
+  let open: ShadowRootContentScriptUi<Root> | undefined;
+  const close = () => {
+    open?.remove();
+    open = undefined;
+  };
+
+  const onClick = (event: MouseEvent) => {
+    const message = current();
+    const hit = message?.links.forClick(event);
+    if (!message || !hit) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (open) return;
+    void ask(message, hit.link.href, hit.anchor.href, hit.link.text, hit.link.hostname, hit.link.findingIds);
+  };
+
+  const ask = async (message: GuardedMessage, href: string, resolvedHref: string, text: string, host: string, ids: string[]) => {
+    const shown = shownSite(text);
+    const go = (url: string) => {
+      close();
+      window.open(url, '_blank', 'noopener,noreferrer');
+    };
+    const reasons = message.reasons.filter((r) => ids.includes(r.id)).map((r) => r.message);
+    open = await createShadowRootUi<Root>(ctx, {
+      name: guardTag,
+      position: 'modal',
+      zIndex: 2147483647,
+      onMount(container) {
+        const root = createRoot(container);
+        root.render(
+          <LinkGuard
+            destination={href}
+            destinationHost={host || href}
+            shownText={text}
+            shownSite={shown}
+            reasons={reasons}
+            locale={message.locale}
+            onCancel={close}
+            onProceed={() => go(resolvedHref)}
+            onShownSite={shown ? () => go(shown) : undefined}
+          />,
+        );
+        return root;
+      },
+      onRemove(root) {
+        root?.unmount();
+      },
+    });
+    open.mount();
+  };
+
+  // auxclick: a middle click opens a tab just as surely as a click does
+  for (const type of ['click', 'auxclick'] as const) ctx.addEventListener(doc, type, onClick, { capture: true });
+  ctx.onInvalidated(close);
+}
