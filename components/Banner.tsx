@@ -8,7 +8,7 @@ export interface BannerProps {
   reasons: Reason[];
   contact: Contact;
   locale: Locale;
-  /** Absent when no report address is configured. */
+  /** Absent when there is no report address, or no way to report through this webmail yet. */
   onReport?: () => void;
   /** How many reasons to show at once; the others are one click away. */
   maxReasons?: number;
@@ -108,7 +108,11 @@ export function Banner({ level, score, reasons, contact, locale, onReport, maxRe
             {t(locale, 'banner.report', { address: reportAddress })}
           </button>
         ) : (
-          <p className="banner__report-unavailable">{t(locale, 'banner.report.unavailable')}</p>
+          <p className="banner__report-unavailable">
+            {reportAddress
+              ? t(locale, 'banner.report.manual', { address: reportAddress })
+              : t(locale, 'banner.report.unavailable')}
+          </p>
         )}
       </footer>
     </section>

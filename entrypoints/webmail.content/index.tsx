@@ -21,6 +21,7 @@ export default defineContentScript({
     const adapter = detectWebmail(document);
     if (!adapter) return;
     const banner: BannerSlot = {};
+    const guardedMessage = () => banner.guarded;
     let generation = 0;
     const guard = async () => {
       // A newer message may open while this one is being checked: only the latest check may draw.
@@ -28,6 +29,7 @@ export default defineContentScript({
       const isCurrent = () => mine === generation && !ctx.isInvalid;
       try {
         await guardOpenMessage(ctx, adapter, banner, isCurrent);
+        guardBodyDocument(ctx, adapter, banner, guardedMessage);
       } catch (error) {
         // Whatever fails here, the webmail page goes on working; say it once, quietly.
         if (isCurrent()) markScanned(document, 'error');
@@ -35,7 +37,7 @@ export default defineContentScript({
       }
     };
     void guard();
-    installLinkGuard(ctx, document, () => banner.guarded);
+    installLinkGuard(ctx, document, guardedMessage);
     if (adapter.watch) ctx.onInvalidated(adapter.watch(document, () => void guard()));
 
     const answer = (request: unknown): Promise<OpenMessageStatus | boolean> | undefined => {
@@ -53,6 +55,18 @@ export default defineContentScript({
 type Context = InstanceType<typeof ContentScriptContext>;
 
 /**
+ * Where the body lives in a document of its own (Zimbra's iframe), its links are guarded there
+ * as well. Zimbra rewrites that document for each message, which drops listeners: install anew
+ * after every check.
+ */
+function guardBodyDocument(ctx: Context, adapter: WebmailAdapter, slot: BannerSlot, current: () => GuardedMessage | undefined) {
+  slot.stopBodyGuard?.();
+  slot.stopBodyGuard = undefined;
+  const body = adapter.bodyDocument?.(document);
+  if (body && body !== document) slot.stopBodyGuard = installLinkGuard(ctx, body, current);
+}
+
+/**
  * The banner on screen, if any (one per document, replaced and its React root unmounted by the
  * next verdict), and what the popup may ask about the message it speaks of.
  */
@@ -61,6 +75,7 @@ interface BannerSlot {
   shown?: { status: OpenMessageStatus; report?: () => void };
   /** The flagged links of the open message, which the link guard stops. */
   guarded?: GuardedMessage;
+  stopBodyGuard?: () => void;
 }
 
 function clearBanner(slot: BannerSlot): void {

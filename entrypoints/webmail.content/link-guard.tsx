@@ -16,9 +16,10 @@ export const guardTag = 'khienthu-link-guard';
 
 /**
  * Stops clicks on flagged links in `doc` (capture phase, before the webmail or the browser acts)
- * and asks first. `current()` says which message is open and what was flagged in it.
+ * and asks first, in a dialog in the content script's own document. `current()` says which message
+ * is open and what was flagged in it. Returns the function that stops listening.
  */
-export function installLinkGuard(ctx: Context, doc: Document, current: () => GuardedMessage | undefined): void {
+export function installLinkGuard(ctx: Context, doc: Document, current: () => GuardedMessage | undefined): () => void {
   let open: ShadowRootContentScriptUi<Root> | undefined;
   const close = () => {
     open?.remove();
@@ -47,6 +48,9 @@ export function installLinkGuard(ctx: Context, doc: Document, current: () => Gua
       position: 'modal',
       zIndex: 2147483647,
       onMount(container) {
+        // WXT puts the z-index on the host, whose styles its own reset (`:host{all:initial
+        // !important}`) cancels; the fixed container must carry it to stay above the webmail.
+        container.style.zIndex = '2147483647';
         const root = createRoot(container);
         root.render(
           <LinkGuard
@@ -70,7 +74,15 @@ export function installLinkGuard(ctx: Context, doc: Document, current: () => Gua
     open.mount();
   };
 
+  const listening = new AbortController();
   // auxclick: a middle click opens a tab just as surely as a click does
-  for (const type of ['click', 'auxclick'] as const) ctx.addEventListener(doc, type, onClick, { capture: true });
-  ctx.onInvalidated(close);
+  for (const type of ['click', 'auxclick'] as const) {
+    doc.addEventListener(type, onClick, { capture: true, signal: listening.signal });
+  }
+  const stop = () => {
+    listening.abort();
+    close();
+  };
+  ctx.onInvalidated(stop);
+  return stop;
 }

@@ -30,8 +30,9 @@ export class FlaggedLinks {
   /** The flagged link a click landed on, if any. */
   forClick(event: Event): { anchor: HTMLAnchorElement; link: FlaggedLink } | undefined {
     if (this.byHref.size === 0) return undefined;
-    const target = event.target;
-    const anchor = target instanceof Element ? target.closest('a[href], area[href]') : null;
+    // Not `instanceof Element`: a click in the body iframe (Zimbra) comes from another realm.
+    const target = event.target as Partial<Element> | null;
+    const anchor = target?.nodeType === 1 && target.closest ? target.closest('a[href], area[href]') : null;
     if (!anchor) return undefined;
     const key = resolved(anchor.getAttribute('href') ?? '', anchor.ownerDocument.baseURI);
     const link = key ? this.byHref.get(key) : undefined;

@@ -34,6 +34,11 @@ export interface WebmailAdapter {
    * or null when the client has none for this message.
    */
   rawMessageUrl(doc: Document, ref: MessageRef): string | null;
+  /**
+   * The document that holds the message body and its links when it is not `doc` itself (Zimbra
+   * Classic writes the body into an iframe): the link guard listens there too.
+   */
+  bodyDocument?(doc: Document): Document | null;
   /** Where the banner goes: it is inserted before this element. */
   bannerAnchor(doc: Document): Element | null;
   /** A same-origin URL that opens the client's compose with the message forwarded as an attachment. */

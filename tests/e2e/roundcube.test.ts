@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { launchBrowser, type TestBrowser } from '../lab/browser';
+import { launchBrowser, screenshotsDir, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage } from '../lab/roundcube-page';
 import { startLab, type RoundcubeSkin, type WebmailLab } from '../lab/webmail-lab';
 
@@ -16,7 +16,7 @@ const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
 const lureSubject = 'Đã vượt quá hạn ngạch';
 const benignSubject = 'Lịch họp giao ban tuần sau';
-export const screenshots = join(import.meta.dirname, '../../docs/screenshots');
+const screenshots = screenshotsDir;
 
 
 /** Waits until the extension has checked the message in this frame, and says what it decided. */

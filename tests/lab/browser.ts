@@ -11,6 +11,8 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 /** The build the tests load: `npm run build` output, or `$KHIENTHU_OUTDIR` (as wxt.config.ts reads it). */
 export const outputDir = resolve(import.meta.dirname, '../..', process.env.KHIENTHU_OUTDIR ?? '.output');
 export const chromeBuild = join(outputDir, 'chrome-mv3');
+/** Screenshots the end-to-end tests take, linked from the README. */
+export const screenshotsDir = resolve(import.meta.dirname, '../../docs/screenshots');
 
 export interface LaunchOptions {
   /** Host names to resolve to 127.0.0.1. */
@@ -18,6 +20,8 @@ export interface LaunchOptions {
   withExtension?: boolean;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** The unpacked extension to load; the Chrome build by default (a test may load an altered copy). */
+  extensionDir?: string;
 }
 
 export interface TestBrowser {
@@ -31,6 +35,7 @@ export interface TestBrowser {
 export async function launchBrowser(options: LaunchOptions): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'khienthu-chromium-'));
   const withExtension = options.withExtension ?? true;
+  const extensionDir = options.extensionDir ?? chromeBuild;
   const rules = [...options.hosts.map((host) => `MAP ${host} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -46,7 +51,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<TestBrowser
       '--disable-component-update',
       '--disable-sync',
       `--host-resolver-rules=${rules.join(', ')}`,
-      ...(withExtension ? [`--disable-extensions-except=${chromeBuild}`, `--load-extension=${chromeBuild}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
     ...(withExtension && { ignoreDefaultArgs: ['--disable-extensions'] }),
   });

@@ -55,6 +55,12 @@ describe('Banner', () => {
     expect(onReport).toHaveBeenCalledOnce();
   });
 
+  it('names the report address when this webmail cannot report in one click', () => {
+    const el = render({ onReport: undefined });
+    expect(el.querySelector('[data-khienthu-action="report"]')).toBeNull();
+    expect(el.textContent).toContain('hãy chuyển tiếp thư này cho tvthe@soctrang.gov.vn');
+  });
+
   it('says to call the hotline when there is no report address', () => {
     const el = render({ contact: { ...props.contact, reportAddresses: [] }, onReport: vi.fn() });
     expect(el.querySelector('[data-khienthu-action="report"]')).toBeNull();
