@@ -14,6 +14,13 @@
  *   capsules). Addresses are ZmAddressBubble spans; with the default zimbraPrefShortEmailAddress
  *   only the display name is rendered, so the address is often missing here and the raw message
  *   (`rawMessageUrl`) is what tells the truth.
+ *
+ * Not verified against a running Zimbra (built from the sources only): the DOM across 8.8.15–10
+ * (the newest stored versions of the templates were read); whether bubbles carry the address in
+ * any attribute in 8.8.15+; the selected list row (`Row-selected`) as a source of the message id;
+ * the localised address-row labels; that the first expanded capsule is the newest message; the
+ * content type of the REST `view=text` answer; the REST path on deployments not at the root. The
+ * body iframe is created with `src='javascript:"";'` by DwtIframe; the reproductions use about:blank.
  */
 import { textOf } from './dom';
 import type { DomMessage, MessageRef, WebmailAdapter } from './types';
