@@ -15,15 +15,32 @@ export default defineConfig({
   // Another folder for builds that must not disturb .output/ (e.g. two test runs side by side).
   outDir: process.env.KHIENTHU_OUTDIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
+    // storage: managed policy and the user's options; scripting: the content script for webmail
+    // hosts an admin names outside *.gov.vn, once the user grants the optional host permission.
+    permissions: ['storage', 'scripting'],
+    // MV2 (Firefox) has no optional_host_permissions: origins go with the optional permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
-      : { key: EXTENSION_PUBLIC_KEY }),
+      : {
+          key: EXTENSION_PUBLIC_KEY,
+          // Firefox has no schema key: it reads policies.json `3rdparty.Extensions.<id>` as is.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
   hooks: {
+    // The banner's stylesheet is fetched into its shadow root: webmail hosts registered at run
+    // time (outside *.gov.vn) must be able to load it too. The dynamic URL keeps it unguessable.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.manifestVersion !== 3) return;
+      for (const entry of manifest.web_accessible_resources ?? []) {
+        if (typeof entry === 'object' && entry.resources.includes('content-scripts/webmail.css')) entry.matches = ['*://*/*'];
+      }
+    },
     // The manifest's name and description come from the same locale files as every other string.
     'build:publicAssets': (_wxt, files) => {
       for (const locale of ['vi', 'en']) {

@@ -1,25 +1,11 @@
-import { getDomain } from 'tldts';
 import type { Policy } from './types';
-import { presetForDomain } from './presets';
+import { defaultSettings, defaultThresholds, policyFromSettings, resolvePolicy } from './resolve';
 
-export const defaultThresholds = { caution: 30, danger: 60 } as const;
+export { defaultThresholds };
 
 /** The policy every install starts from, before presets, user options and managed storage. */
 export function basePolicy(): Policy {
-  return {
-    organisationName: '',
-    organisationDomains: [],
-    organisationNames: [],
-    hotlines: [],
-    reportAddresses: [],
-    thresholds: { ...defaultThresholds },
-    extraLurePhrases: [],
-    blockedSenderDomains: [],
-    trustedSenderDomains: [],
-    blockedLinkHosts: [],
-    trustedLinkHosts: [],
-    locale: 'vi',
-  };
+  return policyFromSettings(defaultSettings());
 }
 
 /**
@@ -28,19 +14,6 @@ export function basePolicy(): Policy {
  * province preset for that domain when there is one.
  */
 export function policyForOrganisation(hostOrAddress: string): Policy {
-  const policy = basePolicy();
   const host = hostOrAddress.includes('@') ? hostOrAddress.slice(hostOrAddress.lastIndexOf('@') + 1) : hostOrAddress;
-  const domain = getDomain(host.toLowerCase());
-  if (!domain) return policy;
-  const preset = presetForDomain(domain);
-  return {
-    ...policy,
-    organisationDomains: [domain],
-    ...(preset && {
-      organisationName: preset.organisationName,
-      organisationNames: preset.organisationNames,
-      hotlines: preset.hotlines,
-      reportAddresses: preset.reportAddresses,
-    }),
-  };
+  return resolvePolicy({ host }).policy;
 }

@@ -10,6 +10,8 @@ export interface ProvincePreset {
   organisationDomains: string[];
   /** Names an impostor would borrow (matched without diacritics). */
   organisationNames: string[];
+  /** The webmail the letters name. */
+  webmailHosts: string[];
   hotlines: string[];
   reportAddresses: string[];
 }
@@ -19,6 +21,7 @@ export const provincePresets: readonly ProvincePreset[] = [
     id: 'thai-nguyen',
     organisationName: 'Trung tâm CNTT&TT tỉnh Thái Nguyên',
     organisationDomains: ['thainguyen.gov.vn'],
+    webmailHosts: ['mail.thainguyen.gov.vn'],
     organisationNames: ['Thái Nguyên'],
     hotlines: ['0914.300.486', '0982.353.222'],
     reportAddresses: [],
@@ -27,6 +30,7 @@ export const provincePresets: readonly ProvincePreset[] = [
     id: 'soc-trang',
     organisationName: 'Sở Thông tin và Truyền thông tỉnh Sóc Trăng',
     organisationDomains: ['soctrang.gov.vn'],
+    webmailHosts: ['mail.soctrang.gov.vn'],
     organisationNames: ['Sóc Trăng'],
     hotlines: ['0299.3626800'],
     reportAddresses: ['tvthe@soctrang.gov.vn'],
@@ -35,6 +39,7 @@ export const provincePresets: readonly ProvincePreset[] = [
     id: 'lai-chau',
     organisationName: 'Sở Thông tin và Truyền thông tỉnh Lai Châu',
     organisationDomains: ['laichau.gov.vn'],
+    webmailHosts: ['mail.laichau.gov.vn'],
     organisationNames: ['Lai Châu'],
     hotlines: ['02133.798.788', '0972 862 268'],
     reportAddresses: ['hotro@laichau.gov.vn'],
@@ -43,6 +48,7 @@ export const provincePresets: readonly ProvincePreset[] = [
     id: 'lao-cai',
     organisationName: 'Sở Thông tin và Truyền thông tỉnh Lào Cai',
     organisationDomains: ['laocai.gov.vn'],
+    webmailHosts: ['mail.laocai.gov.vn'],
     organisationNames: ['Lào Cai'],
     hotlines: ['02143.841.288'],
     reportAddresses: ['hotro@laocai.gov.vn'],
@@ -51,11 +57,16 @@ export const provincePresets: readonly ProvincePreset[] = [
     id: 'binh-thuan',
     organisationName: 'UBND thành phố Phan Thiết (Bình Thuận)',
     organisationDomains: ['binhthuan.gov.vn'],
+    webmailHosts: ['mail.binhthuan.gov.vn'],
     organisationNames: ['Phan Thiết', 'Bình Thuận'],
     hotlines: [],
     reportAddresses: [],
   },
 ];
+
+export function presetById(id: string): ProvincePreset | undefined {
+  return provincePresets.find((p) => p.id === id);
+}
 
 export function presetForDomain(domain: string): ProvincePreset | undefined {
   return provincePresets.find((p) => p.organisationDomains.includes(domain));

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { Contact } from '@/lib/check';
+import { t, type Locale } from '@/lib/i18n';
+import '@/lib/policy/messages';
+import type { OpenMessageStatus } from '@/lib/messaging';
+
+export type PopupState = { kind: 'loading' } | { kind: 'none' } | { kind: 'message'; status: OpenMessageStatus };
+
+export interface PopupProps {
+  state: PopupState;
+  /** The language when no message speaks for itself (the policy's). */
+  locale: Locale;
+  /** The help desk to call when no message is open (the policy's). */
+  contact: Contact;
+  /** Asks the tab to report the open message; resolves whether it could. */
+  onReport?: () => Promise<boolean>;
+  onOpenOptions?: () => void;
+}
+
+function Hotlines({ locale, contact }: { locale: Locale; contact: Contact }) {
+  if (contact.hotlines.length === 0) return null;
+  return (
+    <p className="popup__hotline">
+      {contact.organisationName && <span className="popup__organisation">{contact.organisationName} · </span>}
+      {t(locale, 'popup.hotline')}{' '}
+      {contact.hotlines.map((number, index) => (
+        <span key={number}>
+          {index > 0 && ', '}
+          <a href={`tel:${number.replace(/[^\d+]/g, '')}`}>{number}</a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * The toolbar popup: the verdict on the message open in the active tab, the hotline and the report
+ * button — the banner's content, in the banner's colours, for when the banner is scrolled away.
+ */
+export function Popup({ state, locale: policyLocale, contact: policyContact, onReport, onOpenOptions }: PopupProps) {
+  const [reportResult, setReportResult] = useState<boolean>();
+  const status = state.kind === 'message' ? state.status : undefined;
+  const locale = status?.locale ?? policyLocale;
+  const contact = status?.contact ?? policyContact;
+  const warnings = status?.reasons.filter((reason) => reason.weight > 0).slice(0, 3) ?? [];
+  return (
+    <main className="popup" lang={locale} aria-busy={state.kind === 'loading'}>
+      <p className="popup__brand">{t(locale, 'popup.title')}</p>
+      {state.kind === 'none' && <p className="popup__none">{t(locale, 'popup.noMessage')}</p>}
+      {status && (
+        <section className={`banner banner--${status.level} popup__verdict`} data-level={status.level}>
+          <h1 className="banner__headline">{t(locale, `popup.level.${status.level}`)}</h1>
+          <p className="popup__subject">{t(locale, 'popup.subject', { subject: status.subject })}</p>
+          {warnings.length > 0 && (
+            <>
+              <p className="banner__reasons-title">{t(locale, 'popup.reasons')}</p>
+              <ul className="banner__reasons">
+                {warnings.map((reason) => (
+                  <li key={reason.id} data-reason={reason.id}>
+                    {reason.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+      <Hotlines locale={locale} contact={contact} />
+      {status?.canReport && onReport && (
+        <button
+          type="button"
+          className="banner__report popup__report"
+          data-khienthu-action="report"
+          disabled={reportResult === true}
+          onClick={() => void onReport().then(setReportResult, () => setReportResult(false))}
+        >
+          {t(locale, 'popup.report')}
+        </button>
+      )}
+      {reportResult !== undefined && (
+        <p role="status" className="popup__report-result">
+          {t(locale, reportResult ? 'popup.reported' : 'popup.reportFailed')}
+        </p>
+      )}
+      {onOpenOptions && (
+        <button type="button" className="popup__options" onClick={onOpenOptions}>
+          {t(locale, 'popup.options')}
+        </button>
+      )}
+    </main>
+  );
+}

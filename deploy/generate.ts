@@ -1,0 +1,269 @@
+/**
+ * The rollout kit, generated from the settings table and the province presets so that it never
+ * drifts from what the extension accepts: per province, a Linux policy file, Windows `.reg` files
+ * for Chrome, Edge and Cốc Cốc, a Firefox `policies.json`; the self-hosting update manifest; and
+ * the README with every key. `npm run generate` writes them; tests/unit/deploy.test.ts fails when
+ * the committed files are stale.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { t } from '../lib/i18n';
+import '../lib/policy/messages';
+import { managedSchema } from '../lib/policy/managed-schema';
+import { provincePresets, type ProvincePreset } from '../lib/policy/presets';
+import { defaultSettings, presetSettings } from '../lib/policy/resolve';
+import { jsonTypeOf, settingDefinitions, settingGroups, settingKeys, type SettingKey } from '../lib/policy/settings';
+import { EXTENSION_ID, GECKO_ID } from '../wxt.config';
+
+/** Where a province would host the packed extension; admins replace it (README says how). */
+export const exampleBaseUrl = 'https://extensions.example.org/khienthu';
+const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version;
+const updateUrl = `${exampleBaseUrl}/update.xml`;
+const crxUrl = `${exampleBaseUrl}/khienthu-${version}.crx`;
+const xpiUrl = `${exampleBaseUrl}/khienthu-${version}.xpi`;
+
+/** The browsers whose Windows policy lives in the registry, and where. */
+export const windowsBrowsers = [
+  { id: 'chrome', name: 'Google Chrome', key: 'SOFTWARE\\Policies\\Google\\Chrome', pin: true },
+  { id: 'edge', name: 'Microsoft Edge', key: 'SOFTWARE\\Policies\\Microsoft\\Edge', pin: false },
+  { id: 'coccoc', name: 'Cốc Cốc', key: 'SOFTWARE\\Policies\\CocCoc\\CocCoc', pin: true },
+] as const;
+
+const officialWarning = {
+  vi: '<b>Bộ phận quản trị không bao giờ hỏi mật khẩu qua thư.</b> Nếu đã lỡ nhập mật khẩu, hãy đổi mật khẩu ngay và gọi đường dây nóng.',
+  en: '<b>The mail administrators never ask for your password by email.</b> If you typed it, change it now and call the hotline.',
+};
+
+/**
+ * The managed policy a province would start from: its preset pinned and its contacts spelled out
+ * (so admins see what to change after the mergers), and the settings a managed install is asked
+ * about, at their defaults. Empty values are left out: there is nothing to set.
+ */
+export function examplePolicy(preset: ProvincePreset): Record<string, unknown> {
+  const defaults = defaultSettings();
+  const example: Record<string, unknown> = {
+    ...presetSettings(preset),
+    warningTextVi: officialWarning.vi,
+    warningTextEn: officialWarning.en,
+    allowDismiss: defaults.allowDismiss,
+    allowTrustSender: defaults.allowTrustSender,
+    cautionThreshold: defaults.cautionThreshold,
+    dangerThreshold: defaults.dangerThreshold,
+    reportMode: defaults.reportMode,
+    reportConfirm: defaults.reportConfirm,
+    reportOriginal: defaults.reportOriginal,
+    passwordGuardEnabled: true,
+    passwordGuardAlertHelpDesk: defaults.passwordGuardAlertHelpDesk,
+    locale: defaults.locale,
+    preset: preset.id,
+    presetPinned: true,
+  };
+  return Object.fromEntries(
+    settingKeys
+      .filter((key) => key in example)
+      .map((key) => [key, example[key]] as const)
+      .filter(([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0)),
+  );
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Edge has no `toolbar_pin` in its ExtensionSettings; Chrome and Cốc Cốc pin the popup's button. */
+function chromiumExtensionSettings({ pin = true } = {}) {
+  return {
+    [EXTENSION_ID]: { installation_mode: 'force_installed', update_url: updateUrl, ...(pin && { toolbar_pin: 'force_pinned' }) },
+  };
+}
+
+/** /etc/chromium/policies/managed/ and /etc/opt/chrome/policies/managed/ read the same format. */
+export function linuxPolicyFile(preset: ProvincePreset): string {
+  return json({
+    ExtensionSettings: chromiumExtensionSettings(),
+    '3rdparty': { extensions: { [EXTENSION_ID]: examplePolicy(preset) } },
+  });
+}
+
+export function firefoxPolicies(preset: ProvincePreset): string {
+  return json({
+    policies: {
+      ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: xpiUrl } },
+      '3rdparty': { Extensions: { [GECKO_ID]: examplePolicy(preset) } },
+    },
+  });
+}
+
+const regString = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const regDword = (value: number) => `dword:${value.toString(16).padStart(8, '0')}`;
+
+/**
+ * Chromium reads `3rdparty` policy from the registry by the schema: a string is REG_SZ, a boolean
+ * or an integer REG_DWORD, and a list a subkey whose values are named 1, 2, 3….
+ */
+export function registryFile(preset: ProvincePreset, browser: (typeof windowsBrowsers)[number]): string {
+  const root = `HKEY_LOCAL_MACHINE\\${browser.key}`;
+  const policyKey = `${root}\\3rdparty\\extensions\\${EXTENSION_ID}\\policy`;
+  const policy = examplePolicy(preset);
+  const lines = [
+    'Windows Registry Editor Version 5.00',
+    '',
+    `; Khiên Thư — ${browser.name} — ${preset.organisationName}. Generated by deploy/generate.ts.`,
+    `; Replace ${exampleBaseUrl} with where you host the .crx and update.xml (deploy/README.md).`,
+    '',
+    `[${root}]`,
+    `"ExtensionSettings"=${regString(JSON.stringify(chromiumExtensionSettings({ pin: browser.pin })))}`,
+    '',
+    `; If ExtensionInstallForcelist already has a value named "1", use the next free number.`,
+    `[${root}\\ExtensionInstallForcelist]`,
+    `"1"=${regString(`${EXTENSION_ID};${updateUrl}`)}`,
+    '',
+    `[${policyKey}]`,
+  ];
+  const lists: string[] = [];
+  for (const [key, value] of Object.entries(policy)) {
+    if (Array.isArray(value)) {
+      lists.push('', `[${policyKey}\\${key}]`, ...value.map((item, index) => `"${index + 1}"=${regString(String(item))}`));
+    } else if (typeof value === 'boolean') lines.push(`"${key}"=${regDword(value ? 1 : 0)}`);
+    else if (typeof value === 'number') lines.push(`"${key}"=${regDword(value)}`);
+    else lines.push(`"${key}"=${regString(String(value))}`);
+  }
+  // regedit reads Unicode .reg files as UTF-16LE with a BOM and CRLF line ends
+  return `\ufeff${[...lines, ...lists, ''].join('\r\n')}`;
+}
+
+export function updateManifest(): string {
+  return `<?xml version='1.0' encoding='UTF-8'?>
+<!-- Serve at ${updateUrl}; put the packed extension at the codebase URL. Generated by deploy/generate.ts. -->
+<gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'>
+  <app appid='${EXTENSION_ID}'>
+    <updatecheck codebase='${crxUrl}' version='${version}' />
+  </app>
+</gupdate>
+`;
+}
+
+function keyTable(): string {
+  const schema = managedSchema();
+  const rows = settingGroups.flatMap((group) =>
+    settingKeys
+      .filter((key) => settingDefinitions[key].group === group)
+      .map((key: SettingKey) => {
+        const property = schema.properties[key]!;
+        const type = jsonTypeOf(key) === 'array' ? 'list of strings' : jsonTypeOf(key);
+        return `| \`${key}\` | ${type} | ${t('en', `policy.${key}.title`)} — ${t('vi', `policy.${key}.title`)} | ${property.description.replace(/\|/g, '\\|')} |`;
+      }),
+  );
+  return ['| key | type | setting | description |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+export function readme(): string {
+  const provinces = provincePresets.map((preset) => `| \`${preset.id}\` | ${preset.organisationName} |`).join('\n');
+  return `# Rolling out Khiên Thư in a province
+
+*Generated by \`deploy/generate.ts\` from the extension's settings table (\`lib/policy/settings.ts\`)
+and the province presets (\`lib/policy/presets.ts\`): run \`npm run generate\` after changing either.
+Do not edit these files by hand.*
+
+The extension ID is \`${EXTENSION_ID}\` in every Chromium build (Chrome, Edge, Cốc Cốc), and
+\`${GECKO_ID}\` in Firefox. Its settings are read from managed storage: the \`3rdparty\` section of
+browser policy. Chromium checks them against \`managed_schema.json\` (in the extension); the
+extension then checks each value itself. A value of the wrong type is dropped by the browser; a
+well-typed but wrong one (an address that is not an address, a caution threshold above the danger
+one) is ignored by the extension. Either way the other settings still apply, and the extension's
+options page lists what it received, what it refused and why.
+
+**The presets' names and addresses come from the provinces' warning letters (2019–2021). The 2025
+mergers of provinces and departments changed many of them: check every contact in these files
+before you deploy.** The example files pin the province's preset and spell out its contacts, so
+that what users see is what you wrote.
+
+| preset | organisation |
+|---|---|
+${provinces}
+
+## 1. Host the extension
+
+Chromium browsers install an extension from outside their web store only from an update manifest:
+
+1. Pack the build: \`chrome://extensions\` → Developer mode → *Pack extension* on
+   \`.output/chrome-mv3/\`, with the province's private key (\`.pem\`). The ID comes from the
+   manifest's \`key\`, so it stays \`${EXTENSION_ID}\`.
+2. Put \`khienthu-${version}.crx\` and \`update.xml\` (this folder) on an HTTPS server, and replace
+   \`${exampleBaseUrl}\` in every file here with its address. Serve the \`.crx\` as
+   \`application/x-chrome-extension\`.
+3. For each new version: a new \`.crx\`, and \`version\`/\`codebase\` in \`update.xml\`.
+
+On Windows, Chrome and Edge force-install extensions from outside their stores only on machines
+joined to an Active Directory domain (or enrolled in cloud management).
+
+## 2. Chrome, Edge and Cốc Cốc on Windows
+
+\`windows/<browser>-<preset>.reg\` writes, under \`HKEY_LOCAL_MACHINE\`:
+- \`ExtensionSettings\` (force-installed from \`update.xml\`; pinned to the toolbar in Chrome and Cốc Cốc) and the same in
+  \`ExtensionInstallForcelist\` for older versions (\`<id>;<update URL>\`);
+- the settings under \`<browser policy key>\\3rdparty\\extensions\\${EXTENSION_ID}\\policy\`: a string
+  as REG_SZ, a yes/no or a number as REG_DWORD, a list as a subkey with values \`1\`, \`2\`, ….
+
+| browser | policy key |
+|---|---|
+${windowsBrowsers.map((browser) => `| ${browser.name} | \`HKLM\\${browser.key}\` |`).join('\n')}
+
+Import with \`reg import windows\\chrome-lai-chau.reg\` (as administrator) or turn the same keys
+into Group Policy Preferences. Cốc Cốc's key was taken from deployments seen in the wild, not from
+vendor documentation: after importing, open \`coccoc://policy\` and check that the extension's
+policy is listed.
+
+## 3. Linux (Chromium, Chrome)
+
+Copy \`linux/<preset>.json\` to \`/etc/chromium/policies/managed/khienthu.json\` (Debian's Chromium)
+or \`/etc/opt/chrome/policies/managed/khienthu.json\` (Google Chrome), readable by everyone and
+writable only by root. \`chrome://policy\` shows what Chromium read (*Reload policies* after a change).
+
+## 4. Firefox
+
+Firefox reads the extension's settings from \`policies.json\`, \`3rdparty.Extensions.${GECKO_ID}\`
+(there is no schema in the Firefox build: Firefox passes the values as written). Copy
+\`firefox/<preset>.policies.json\` to \`distribution/policies.json\` in the Firefox installation
+folder (\`/etc/firefox/policies/policies.json\` on Linux), or set the same through Firefox's Group
+Policy templates. \`ExtensionSettings\` installs the \`.xpi\` from your server; Firefox installs only
+signed add-ons (sign it on addons.mozilla.org as an unlisted add-on).
+
+## 5. Webmail outside \`*.gov.vn\`
+
+The extension runs on \`*.gov.vn\` by itself. For a webmail elsewhere, list its host in
+\`webmailHosts\`. Each user then grants the host permission once, with the button on the options
+page (the browser asks them to confirm), and the extension checks mail there too.
+
+## Every setting
+
+${keyTable()}
+`;
+}
+
+/** Every file of the kit, by path relative to deploy/. */
+export function deployFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('README.md', readme());
+  files.set('update.xml', updateManifest());
+  for (const preset of provincePresets) {
+    files.set(`linux/${preset.id}.json`, linuxPolicyFile(preset));
+    files.set(`firefox/${preset.id}.policies.json`, firefoxPolicies(preset));
+    for (const browser of windowsBrowsers) files.set(`windows/${browser.id}-${preset.id}.reg`, registryFile(preset, browser));
+  }
+  return files;
+}
+
+/** .reg files are UTF-16LE; everything else UTF-8. */
+export function encode(path: string, text: string): Buffer {
+  return path.endsWith('.reg') ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf8');
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  for (const [path, text] of deployFiles()) {
+    const target = join(import.meta.dirname, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, encode(path, text));
+  }
+  console.log(`wrote ${deployFiles().size} files under deploy/`);
+}

@@ -1,0 +1,41 @@
+import '@/components/options/options.css';
+import { createRoot } from 'react-dom/client';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { t } from '@/lib/i18n';
+import { resolvePolicy } from '@/lib/policy/resolve';
+import { readPolicyLayers, saveUserOptions } from '@/lib/policy/store';
+import { sanitizeWarningText } from '@/lib/policy/warning-text';
+import { extraWebmailMatches, grantedMatches } from '@/lib/policy/webmail-hosts';
+
+const root = createRoot(document.getElementById('root')!);
+
+async function show(): Promise<void> {
+  const { managed, user } = await readPolicyLayers();
+  const resolved = resolvePolicy({ managed, user });
+  const needed = extraWebmailMatches(resolved.policy.webmailHosts);
+  const granted = await grantedMatches(needed);
+  const locale = resolved.settings.locale;
+  document.documentElement.lang = locale;
+  document.title = t(locale, 'options.title');
+  document.body.dataset.khienthuReady = 'true';
+  root.render(
+    <OptionsPage
+      resolved={resolved}
+      userOptions={user}
+      onSave={saveUserOptions}
+      sanitize={sanitizeWarningText}
+      hostAccess={{
+        needed,
+        granted,
+        // no await before this call: the browser grants only from the click itself
+        onRequest: () => void browser.permissions.request({ origins: needed.filter((p) => !granted.includes(p)) }).then(show),
+      }}
+    />,
+  );
+}
+
+void show();
+// The admin's policy can change while the page is open; so can the options, from another window.
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed' || area === 'sync') void show();
+});
