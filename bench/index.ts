@@ -134,3 +134,57 @@ const textOnlySmall = { ...small, links: [], attachments: [] };
 const textBigMs = timeMedian(textOnlyBig, 11);
 const textSmallMs = timeMedian(textOnlySmall, 15);
 console.log(`  text only: 100 KB ${textSmallMs.toFixed(1)} ms, 1 MB ${textBigMs.toFixed(1)} ms, ratio ${(textBigMs / textSmallMs).toFixed(1)}×`);
+
+// ---------------------------------------------------------------------------------------------
+// Hostile mail (issue #9): the whole path from raw bytes to a verdict — parseRawMessage (postal-mime
+// and the HTML reader) then score() — on messages built to be expensive. The unit tests
+// (tests/unit/hostile-mail.test.ts) fail past 5 s; the goal here is far lower.
+const hostileGoalMs = 1_000;
+const hostileHeaders =
+  'From: "Postmaster" <fem@fundacionhomi.org.co>\r\nReply-To: mssmadar44@gmail.com\r\nTo: lethic@laocai.gov.vn\r\n' +
+  'Subject: =?UTF-8?B?SOG7mXAgdGjGsCDEkcOjIHbGsOG7o3QgcXXDoSBo4bqhbiBuZ+G6oWNo?=\r\nMIME-Version: 1.0\r\n';
+const hostileLure = '<p>Hộp thư của bạn đã vượt quá giới hạn lưu trữ. Bấm vào đây để xác minh tài khoản.</p><a href="https://upcorss.weebly.com/">Bấm vào đây</a>';
+const hostileMessages: { name: string; raw: () => string }[] = [
+  {
+    name: '5 MB plain-text body',
+    raw: () => `${hostileHeaders}Content-Type: text/plain; charset=utf-8\r\n\r\n${officeReport.repeat(Math.ceil((5 * 1024 * 1024) / officeReport.length))}`,
+  },
+  {
+    name: '5 MB HTML body',
+    raw: () => `${hostileHeaders}Content-Type: text/html; charset=utf-8\r\n\r\n${hostileLure}${`<p>${officeReport}</p>`.repeat(Math.ceil((5 * 1024 * 1024) / (officeReport.length + 7)))}`,
+  },
+  {
+    name: '10,000 links (HTML)',
+    raw: () =>
+      `${hostileHeaders}Content-Type: text/html; charset=utf-8\r\n\r\n${hostileLure}` +
+      Array.from({ length: 10_000 }, (_, i) => `<a href="https://h${i}.example${i % 7}.com/${i}">mail${i}.laocai.gov.vn</a>`).join('<br>'),
+  },
+  {
+    name: 'HTML nested 100,000 levels',
+    raw: () => `${hostileHeaders}Content-Type: text/html; charset=utf-8\r\n\r\n${'<div>'.repeat(100_000)}${hostileLure}${'</div>'.repeat(100_000)}`,
+  },
+];
+
+const { parseRawMessage } = await import('../lib/mail/parse');
+console.log('');
+console.log(`hostile mail, raw bytes → verdict (parseRawMessage + score, median of 5 runs; goal ≤ ${hostileGoalMs} ms each):`);
+for (const { name, raw } of hostileMessages) {
+  const bytes = new TextEncoder().encode(raw());
+  const parseTimes: number[] = [];
+  const scoreTimes: number[] = [];
+  let verdict = '';
+  for (let run = 0; run < 5; run++) {
+    const parseStarted = performance.now();
+    const message = await parseRawMessage(bytes);
+    const scoreStarted = performance.now();
+    const result = score(message, policy);
+    scoreTimes.push(performance.now() - scoreStarted);
+    parseTimes.push(scoreStarted - parseStarted);
+    verdict = `${result.level} ${result.score}`;
+  }
+  const total = median(parseTimes) + median(scoreTimes);
+  console.log(
+    `  ${total.toFixed(1).padStart(7)} ms  (parse ${median(parseTimes).toFixed(1)} + score ${median(scoreTimes).toFixed(1)})  ` +
+      `${kb(bytes.length).padStart(10)}  ${name} → ${verdict}${total > hostileGoalMs ? '  OVER GOAL' : ''}`,
+  );
+}

@@ -45,7 +45,10 @@ export async function messageToScore(dom: DomMessage, raw: Uint8Array | undefine
     const fromSource = await parseRawMessage(raw);
     const known = new Set(fromSource.attachments.map((a) => a.filename));
     const cutOff = fromPage.attachments.filter((a) => !known.has(a.filename));
-    return { ...fromSource, attachments: [...fromSource.attachments, ...cutOff] };
+    // A source cut off before its body (megabytes of padding headers) gave no text: the page has it.
+    const sourceHasBody = fromSource.text.trim() !== '' || fromSource.links.length > 0 || fromSource.formFields.length > 0;
+    const body = sourceHasBody ? {} : { text: fromPage.text, links: fromPage.links, formFields: fromPage.formFields };
+    return { ...fromSource, ...body, attachments: [...fromSource.attachments, ...cutOff] };
   } catch {
     return fromPage;
   }

@@ -44,6 +44,19 @@ const ignoredInputTypes = new Set(['hidden', 'submit', 'button', 'reset', 'image
 
 const whitespace = /\s+/g;
 
+/** Attributes of SVG and embedding elements that hold a URL (`values`, `to`, `from`: an animated href). */
+const embeddedUrlAttributes = ['href', 'xlink:href', 'src', 'data', 'values', 'to', 'from'] as const;
+/** A browser drops tabs and newlines inside a URL, so `dA\tta:image/s\tvg+xml` is a data: URL. */
+const urlNoise = /[\t\n\r]/g;
+const scriptSchemes = /^(?:javascript:|vbscript:|data:[^,;]{0,100}(?:html|svg|xml|script))/i;
+
+/** The URL in `value` when it runs script or carries a document (javascript:, data:…html/svg), else undefined. */
+function scriptCarrier(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = value.slice(0, 8192).replace(urlNoise, '').trim();
+  return scriptSchemes.test(url) ? url : undefined;
+}
+
 function collapse(value: string): string {
   return value.replace(whitespace, ' ').trim();
 }
@@ -273,8 +286,9 @@ export function htmlToContent(html: string): HtmlContent {
         case 'a':
           // Anchors cannot nest; a second one closes the first, as in a browser.
           closeLink();
-          if (attribs.href !== undefined) {
-            const link = addLink(attribs.href, '');
+          // SVG links may still be written the SVG 1.1 way, `xlink:href`
+          if ((attribs.href ?? attribs['xlink:href']) !== undefined) {
+            const link = addLink(attribs.href ?? attribs['xlink:href'] ?? '', '');
             if (link) openLink = { link, parts: [], length: 0 };
           }
           break;
@@ -283,6 +297,22 @@ export function htmlToContent(html: string): HtmlContent {
           break;
         case 'form':
           if (attribs.action) addLink(attribs.action, '');
+          break;
+        case 'use':
+        case 'image':
+        case 'feimage':
+        case 'animate':
+        case 'set':
+        case 'iframe':
+        case 'frame':
+        case 'embed':
+        case 'object':
+          // Not links to a reader, but a URL the browser loads or writes into a link: only one that
+          // carries script counts (Roundcube CVE-2023-5631: `<svg><use href="data:image/svg+xml;…">`).
+          for (const name of embeddedUrlAttributes) {
+            const url = scriptCarrier(attribs[name]);
+            if (url) addLink(url, '');
+          }
           break;
         case 'img':
           // An image button ("Bấm vào đây" drawn as a picture) speaks through its alt text.

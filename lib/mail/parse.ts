@@ -133,8 +133,9 @@ async function recoverBody(raw: RawMessage): Promise<Pick<Email, 'text' | 'html'
     const rebuilt = new Uint8Array(header.length + body.length);
     rebuilt.set(header);
     rebuilt.set(body, header.length);
-    const inner = await PostalMime.parse(rebuilt);
-    if (inner.text || inner.html || inner.attachments.length > 0) return inner;
+    // the rebuilt message may be as hostile as the first (nested past postal-mime's limit): then plain text
+    const inner = await PostalMime.parse(rebuilt).catch(() => undefined);
+    if (inner && (inner.text || inner.html || inner.attachments.length > 0)) return inner;
   }
   return { text: new TextDecoder().decode(body), html: undefined, attachments: [] };
 }
@@ -167,21 +168,92 @@ function bodyOf(plain: string, fromHtml: HtmlContent | undefined): Pick<MailMess
   return { text: capText(text), links: [...fromHtml.links, ...plainOnly] };
 }
 
+/** Header fields read first when postal-mime refused the whole message: the ones the score reads. */
+const essentialFields = new Set([
+  'from', 'sender', 'reply-to', 'to', 'cc', 'subject', 'date', 'message-id', 'return-path', 'mime-version',
+  'authentication-results', 'x-spam-status', 'x-spam-flag', 'x-spam', 'x-spamd-result',
+]);
+/** In that fallback, each field is cut to this, and the block to the total. */
+const fallbackFieldBytes = 16 * 1024;
+const fallbackHeaderBytes = 256 * 1024;
+
+/** The header block as separate fields (a field goes on over folded lines), in one pass over the bytes. */
+function headerFields(bytes: Uint8Array, end: number): Uint8Array[] {
+  const fields: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] !== 0x0a || bytes[i + 1] === 0x20 || bytes[i + 1] === 0x09) continue;
+    if (i + 1 > start) fields.push(bytes.subarray(start, i + 1));
+    start = i + 1;
+  }
+  if (end > start) fields.push(bytes.subarray(start, end));
+  return fields;
+}
+
+function fieldNameOf(field: Uint8Array): string {
+  const colon = field.subarray(0, 80).indexOf(0x3a);
+  return colon > 0 ? new TextDecoder('latin1').decode(field.subarray(0, colon)).trim().toLowerCase() : '';
+}
+
+/**
+ * postal-mime refuses some hostile structures outright: MIME nested past 256 levels, more than
+ * 2 MB of headers. A refusal must not leave a lure unscored, so the message is read again the
+ * simple way: the header fields the score needs (then the others), each cut to 16 KB, and the
+ * body as plain text, MIME scaffolding and all.
+ */
+async function parseLeniently(input: RawMessage): Promise<{ email: Email; refused?: unknown }> {
+  try {
+    return { email: await PostalMime.parse(input) };
+  } catch (refused) {
+    const bytes = toBytes(input);
+    const start = bodyStart(bytes);
+    const fields = headerFields(bytes, start);
+    const ordered = [...fields.filter((f) => essentialFields.has(fieldNameOf(f))), ...fields.filter((f) => !essentialFields.has(fieldNameOf(f)))];
+    const kept: Uint8Array[] = [];
+    let total = 0;
+    for (const field of ordered) {
+      const cut = field.length > fallbackFieldBytes ? concatBytes(field.subarray(0, fallbackFieldBytes), crlf) : field;
+      if (total + cut.length > fallbackHeaderBytes) continue;
+      kept.push(cut);
+      total += cut.length;
+    }
+    const text = new TextDecoder().decode(bytes.subarray(start, start + htmlLimits.maxTextChars));
+    try {
+      const head = await PostalMime.parse(concatBytes(...kept, crlf));
+      return { email: { ...head, text, html: undefined, attachments: [] }, refused };
+    } catch {
+      return { email: { headers: [], attachments: [] } as unknown as Email, refused };
+    }
+  }
+}
+
+const crlf = new Uint8Array([0x0d, 0x0a]);
+
+function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 export async function parseRawMessage(raw: RawMessage): Promise<MailMessage> {
   if (isEmpty(raw)) throw new MailParseError('not an e-mail message: the input is empty');
   const input = withoutMboxLine(raw);
 
-  let email: Email;
+  const { email, refused } = await parseLeniently(input);
   try {
-    email = await PostalMime.parse(input);
+    assertLooksLikeMail(email);
   } catch (error) {
-    throw new MailParseError(`not a readable e-mail message: ${error instanceof Error ? error.message : String(error)}`);
+    if (!refused) throw error;
+    throw new MailParseError(`not a readable e-mail message: ${refused instanceof Error ? refused.message : String(refused)}`);
   }
-  assertLooksLikeMail(email);
 
   let { text, html, attachments } = email;
   const partless = !text && !html && attachments.length === 0;
-  if (partless && /^\s*multipart\//i.test(email.headers.find((h) => h.key === 'content-type')?.value ?? '')) {
+  if (!refused && partless && /^\s*multipart\//i.test(email.headers.find((h) => h.key === 'content-type')?.value ?? '')) {
     ({ text, html, attachments } = await recoverBody(input));
   }
 

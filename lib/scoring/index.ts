@@ -11,6 +11,7 @@ import { buildContext, sanitizeMessage, sanitizePolicy, type Signal } from './co
 import { attachmentSignalIds, attachmentSignals } from './signals/attachments';
 import { headerSignalIds, headerSignals } from './signals/headers';
 import { assessLinks, linkSignalIds, linkSignals } from './signals/links';
+import { markupSignalIds, markupSignals } from './signals/markup';
 import { replyToSignalIds, replyToSignals } from './signals/replyTo';
 import { senderSignalIds, senderSignals } from './signals/sender';
 import { textSignalIds, textSignals } from './signals/text';
@@ -19,7 +20,7 @@ import type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
 export type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
-const signals: readonly Signal[] = [textSignals, senderSignals, replyToSignals, linkSignals, attachmentSignals, headerSignals];
+const signals: readonly Signal[] = [textSignals, senderSignals, replyToSignals, linkSignals, attachmentSignals, headerSignals, markupSignals];
 
 /** Every id a finding can carry; each has `reason.<id>` in both locales (a test checks). */
 export const allFindingIds: readonly string[] = [
@@ -31,6 +32,7 @@ export const allFindingIds: readonly string[] = [
   ...linkSignalIds,
   ...attachmentSignalIds,
   ...headerSignalIds,
+  ...markupSignalIds,
   ...contextFindingIds,
 ];
 

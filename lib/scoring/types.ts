@@ -17,6 +17,8 @@ export type Category =
   | 'link'
   | 'attachment'
   | 'header'
+  /** HTML or script where only text belongs (subject, sender name, link text, file name). */
+  | 'markup'
   | 'policy'
   | 'context';
 

@@ -182,7 +182,8 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
     if (seen.has(key)) continue;
     seen.add(key);
     const findings: LinkAssessment['findings'] = [];
-    if (scriptScheme.test(link.href.slice(0, 100))) findings.push({ id: 'link.script-url', evidence: readable(link.href.slice(0, 60)) });
+    // a browser drops tabs and newlines inside a URL: `jav\tascript:` runs like `javascript:`
+    if (scriptScheme.test(link.href.slice(0, 200).replace(/[\t\n\r]/g, ''))) findings.push({ id: 'link.script-url', evidence: readable(link.href.slice(0, 60)) });
     const host = linkHost(link.href);
     if (host) {
       let hostIds = hostFindings.get(host.hostname);

@@ -1,0 +1,131 @@
+/**
+ * A failure inside the extension never breaks the webmail, in Chromium on a real Roundcube. The
+ * test loads a copy of the built extension whose content script has one fault injected ahead of
+ * it: in the extension's isolated world only, the query the Roundcube adapter's `readMessage` makes
+ * (`#attachment-list > li`) throws. The product code is the build's own, unchanged; the page's
+ * world is untouched (isolated worlds have their own DOM prototypes), so Roundcube itself runs as
+ * always. Roundcube must go on working — open, switch, full view, compose — with no page error,
+ * `data-khienthu-scanned="error"` and no banner on each message, and one warning per message.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConsoleMessage, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_ID } from '../../wxt.config';
+import { chromeBuild, launchBrowser, type TestBrowser } from '../lab/browser';
+import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
+import { startLab, type WebmailLab } from '../lab/webmail-lab';
+
+const host = 'mail.soctrang.gov.vn';
+const mails = join(import.meta.dirname, 'mails');
+const lureSubject = 'Đã vượt quá hạn ngạch';
+const benignSubject = 'Lịch họp giao ban tuần sau';
+const warning = '[Khiên Thư] could not check this message:';
+
+/** Runs first in the content script's isolated world; the page's own world never sees it. */
+const faultInjection = `/* e2e fault injection (tests/e2e/failure.test.ts): the Roundcube adapter's reading throws */
+(() => {
+  const query = Document.prototype.querySelectorAll;
+  Document.prototype.querySelectorAll = function (selectors) {
+    if (String(selectors).includes('#attachment-list')) throw new Error('fault injected: the adapter cannot read this page');
+    return query.call(this, selectors);
+  };
+})();
+`;
+
+async function verdictOf(frame: Frame): Promise<string> {
+  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
+  return (await handle.jsonValue()) as string;
+}
+
+describe('Roundcube with a failing adapter', () => {
+  let lab: WebmailLab;
+  let browser: TestBrowser;
+  let page: Page;
+  let faulty: string;
+  let base: string;
+  const warnings: { text: string; url: string }[] = [];
+  /** Message documents the content script checked (each switch in Roundcube loads a new one). */
+  let checkedDocuments = 0;
+  const pageErrors: string[] = [];
+
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.text().startsWith(warning)) warnings.push({ text: message.text(), url: message.location().url });
+  };
+
+  beforeAll(async () => {
+    faulty = mkdtempSync(join(tmpdir(), 'khienthu-faulty-'));
+    cpSync(chromeBuild, faulty, { recursive: true });
+    const script = join(faulty, 'content-scripts/webmail.js');
+    writeFileSync(script, faultInjection + readFileSync(script, 'utf8'));
+
+    lab = await startLab({
+      domain: 'soctrang.gov.vn',
+      messages: [join(mails, 'soctrang-quota-lure.eml'), join(mails, 'meeting-invitation.eml')],
+    });
+    browser = await launchBrowser({ hosts: [host], extensionDir: faulty });
+    base = `http://${host}:${lab.port}`;
+    browser.context.on('page', (p) => {
+      p.on('console', onConsole);
+      p.on('pageerror', (error) => pageErrors.push(`${p.url()}: ${error.message}`));
+    });
+    page = await browser.context.newPage();
+    await loginToRoundcube(page, base, lab);
+    await waitForRoundcubeInbox(page, lureSubject);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.stop();
+    if (faulty) rmSync(faulty, { recursive: true, force: true });
+  });
+
+  it('loads the altered copy under the same ID', () => {
+    expect(browser.extensionId).toBe(EXTENSION_ID);
+  });
+
+  it('marks each message "error", draws nothing, and warns once per message', async () => {
+    const lure = await openRoundcubeMessage(page, lureSubject);
+    expect(await verdictOf(lure)).toBe('error');
+    expect(await lure.locator('khienthu-banner').count()).toBe(0);
+    await expect.poll(() => warnings.length).toBe(1);
+    expect(warnings[0]!.text).toContain('fault injected');
+
+    const benign = await openRoundcubeMessage(page, benignSubject);
+    expect(await verdictOf(benign)).toBe('error');
+    await expect.poll(() => warnings.length).toBe(2);
+    checkedDocuments += 2;
+  });
+
+  it('leaves Roundcube working: messages open and switch, the body is there, compose opens', async () => {
+    for (const subject of [lureSubject, benignSubject, lureSubject]) {
+      const frame = await openRoundcubeMessage(page, subject);
+      expect(await verdictOf(frame)).toBe('error');
+      checkedDocuments += 1;
+      expect(await frame.locator('#messagebody').innerText()).not.toBe('');
+    }
+    // the full view, in a page of its own
+    const preview = await openRoundcubeMessage(page, lureSubject);
+    const full = new URL(preview.url());
+    full.searchParams.set('_action', 'show');
+    full.searchParams.delete('_framed');
+    const view = await browser.context.newPage();
+    await view.goto(full.toString());
+    expect(await verdictOf(view.mainFrame())).toBe('error');
+    checkedDocuments += 1;
+    expect(await view.locator('#messagebody').innerText()).toContain('Hộp thư của bạn');
+    await view.close();
+    // Roundcube's own script answers its own buttons
+    await page.goto(`${base}/?_task=mail&_action=compose`);
+    await page.locator('#compose-subject').waitFor();
+    await page.fill('#compose-subject', 'Roundcube vẫn chạy');
+    expect(await page.inputValue('#compose-subject')).toBe('Roundcube vẫn chạy');
+  });
+
+  it('caused no error in the page, and exactly one warning per checked message, never a storm', () => {
+    expect(pageErrors).toEqual([]);
+    console.log(`${warnings.length} warnings from the content script for ${checkedDocuments} checked message documents`);
+    expect(warnings).toHaveLength(checkedDocuments);
+  });
+});
