@@ -54,11 +54,13 @@ export async function startLab(options: LabOptions = {}): Promise<WebmailLab> {
   }
   writeFileSync(join(maildir, 'subscriptions'), 'Sent\nDrafts\nTrash\nJunk\n');
   let sequence = 0;
+  let indexMaildir = () => {};
   const deliver = (emlPath: string, folder = '') => {
     sequence += 1;
     const target = join(maildir, folder && `.${folder}`, 'new', `${Date.now()}.K${sequence}P${process.pid}.${basename(emlPath)}`);
     copyFileSync(emlPath, target);
     execFileSync('chown', ['-R', `${MAIL_USER}:${MAIL_USER}`, join(dir, 'mail')]);
+    indexMaildir();
   };
   for (const message of options.messages ?? []) deliver(message);
   execFileSync('chown', ['-R', `${MAIL_USER}:${MAIL_USER}`, join(dir, 'mail')]);
@@ -110,6 +112,13 @@ userdb {
 `,
   );
   execFileSync('dovecot', ['-c', dovecotConf], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Index the Maildir before Roundcube reads it, and after every later delivery: when two IMAP
+  // sessions (the list and the unread count) are the first to open new mail at once, one of them
+  // can see the folder empty.
+  indexMaildir = () => {
+    execFileSync('doveadm', ['-c', dovecotConf, 'force-resync', '-u', user, '*'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  };
+  indexMaildir();
 
   const configDir = join(dir, 'roundcube-config');
   for (const sub of ['', 'temp', 'logs']) mkdirSync(join(configDir, sub), { recursive: true });
