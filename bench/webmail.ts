@@ -57,7 +57,10 @@ for (const skin of (process.env.BENCH_SKINS?.split(',') ?? ['elastic', 'larry'])
     await loginToRoundcube(page, `http://${host}:${lab.port}`, lab);
     const samples: number[] = [];
     for (let i = 0; i < rounds; i += 1) {
-      await openRoundcubeMessage(page, 'Lịch họp giao ban tuần sau');
+      await openRoundcubeMessage(page, 'Lịch họp giao ban tuần sau').catch(async (error: unknown) => {
+        await page.screenshot({ path: '/tmp/khienthu-bench-failure.png' });
+        throw new Error(`round ${i}: the message list is gone (${page.url()}); screenshot in /tmp/khienthu-bench-failure.png`, { cause: error });
+      });
       const frame = await openRoundcubeMessage(page, 'Đã vượt quá hạn ngạch');
       const handle = await frame.waitForFunction(() => {
         const at = (window as unknown as { __khienthuBannerAt?: number }).__khienthuBannerAt;
