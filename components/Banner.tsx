@@ -1,6 +1,7 @@
 import type { Contact } from '@/lib/check';
 import { t, type Locale } from '@/lib/i18n';
 import type { Level, Reason } from '@/lib/scoring/types';
+import { OfficialWarning } from './OfficialWarning';
 
 export interface BannerProps {
   level: Exclude<Level, 'safe'>;
@@ -10,6 +11,10 @@ export interface BannerProps {
   locale: Locale;
   /** Absent when there is no report address, or no way to report through this webmail yet. */
   onReport?: () => void;
+  /** The province's own warning (policy), shown above the reasons. */
+  warningText?: string;
+  /** Present when policy lets users hide a warning. */
+  onDismiss?: () => void;
   /** How many reasons to show at once; the others are one click away. */
   maxReasons?: number;
 }
@@ -41,7 +46,7 @@ function ReasonItem({ reason }: { reason: Reason }) {
  * The warning above a message. Everything in it that came from the message (each reason names
  * its evidence: the real address, the link's host, the phrase) is rendered as text, never as HTML.
  */
-export function Banner({ level, score, reasons, contact, locale, onReport, maxReasons = 3 }: BannerProps) {
+export function Banner({ level, score, reasons, contact, locale, onReport, warningText = '', onDismiss, maxReasons = 3 }: BannerProps) {
   const warnings = reasons.filter((reason) => reason.weight > 0);
   const shown = warnings.slice(0, maxReasons);
   const more = warnings.slice(maxReasons);
@@ -64,6 +69,7 @@ export function Banner({ level, score, reasons, contact, locale, onReport, maxRe
           </h2>
         </div>
       </header>
+      <OfficialWarning html={warningText} />
       <p className="banner__advice">{t(locale, 'banner.advice')}</p>
       {shown.length > 0 && (
         <>
@@ -113,6 +119,11 @@ export function Banner({ level, score, reasons, contact, locale, onReport, maxRe
               ? t(locale, 'banner.report.manual', { address: reportAddress })
               : t(locale, 'banner.report.unavailable')}
           </p>
+        )}
+        {onDismiss && (
+          <button type="button" className="banner__dismiss" data-khienthu-action="dismiss" onClick={onDismiss}>
+            {t(locale, 'banner.dismiss')}
+          </button>
         )}
       </footer>
     </section>

@@ -11,6 +11,7 @@ import type { Policy } from './policy/types';
 import { flaggedLinks, score, type FlaggedLink } from './scoring';
 import type { Verdict } from './scoring/types';
 import { fromDomMessage } from './webmail/message';
+import type { ReportSubjectSettings } from './report/subject';
 import type { DomMessage } from './webmail/types';
 
 export interface Contact {
@@ -19,10 +20,19 @@ export interface Contact {
   reportAddresses: string[];
 }
 
+/** What the policy says about how a warning looks and what it lets the user do. */
+export interface Presentation {
+  /** The province's own warning in the policy's locale (limited HTML, sanitised where shown). */
+  warningText: string;
+  allowDismiss: boolean;
+  report: ReportSubjectSettings;
+}
+
 export interface CheckResult {
   verdict: Verdict;
   contact: Contact;
   locale: Locale;
+  presentation: Presentation;
   /** Whether the verdict was made from the raw message or only from what the page shows. */
   source: MailMessage['source'];
   /** Links the click guard stops (only for a message that is not safe). */
@@ -65,6 +75,11 @@ export async function checkMessage(dom: DomMessage, raw: Uint8Array | undefined,
       reportAddresses: policy.reportAddresses,
     },
     locale: policy.locale,
+    presentation: {
+      warningText: policy.warningText[policy.locale],
+      allowDismiss: policy.allowDismiss,
+      report: { subjectPrefix: policy.report.subjectPrefix, outlookPrefix: policy.report.outlookPrefix },
+    },
     source: message.source,
     flaggedLinks: verdict.level === 'safe' ? [] : flaggedLinks(message, policy),
   };

@@ -2,7 +2,7 @@ import '@/components/banner.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { Banner } from '@/components/Banner';
 import type { CheckResult } from '@/lib/check';
-import { t } from '@/lib/i18n';
+import { reportSubject } from '@/lib/report/subject';
 import { isTabRequest, type CheckRequest, type CheckResponse, type OpenMessageStatus } from '@/lib/messaging';
 import { detectWebmail, type WebmailAdapter } from '@/lib/webmail';
 import { bannerTag, clearScanned, markScanned, removeBanners } from '@/lib/webmail/page-marks';
@@ -87,6 +87,12 @@ function clearBanner(slot: BannerSlot): void {
   removeBanners(document);
 }
 
+/** The user hid the warning: the banner goes, what the popup and the link guard know stays. */
+function clearBannerOnly(slot: BannerSlot): void {
+  slot.ui?.remove();
+  slot.ui = undefined;
+}
+
 async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: BannerSlot, isCurrent: () => boolean): Promise<void> {
   const ref = adapter.openMessage(document);
   if (!ref) {
@@ -102,21 +108,22 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   if (!response?.ok) throw new Error(response?.error ?? 'no answer from the background');
   if (!isCurrent()) return;
   clearBanner(slot);
-  const { verdict, contact, locale, flaggedLinks } = response.result;
+  const { verdict, contact, locale, flaggedLinks, presentation } = response.result;
   markScanned(document, verdict.level);
   if (flaggedLinks.length > 0) {
     slot.guarded = { links: new FlaggedLinks(flaggedLinks, document.baseURI), reasons: verdict.reasons, locale };
   }
   const reportUrl = adapter.reportUrl(document, ref, {
     addresses: contact.reportAddresses,
-    subject: t(locale, 'report.subject', { subject: message.subject }),
+    subject: reportSubject(presentation.report, locale, message.subject),
   });
   const report = reportUrl ? () => window.top?.location.assign(reportUrl) : undefined;
   slot.shown = {
     status: { subject: message.subject, level: verdict.level, score: verdict.score, reasons: verdict.reasons, contact, locale, canReport: !!report },
     report,
   };
-  if (verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, response.result, report, isCurrent);
+  const dismiss = presentation.allowDismiss ? () => clearBannerOnly(slot) : undefined;
+  if (verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, response.result, report, dismiss, isCurrent);
 }
 
 async function showBanner(
@@ -124,9 +131,10 @@ async function showBanner(
   adapter: WebmailAdapter,
   result: CheckResult,
   report: (() => void) | undefined,
+  dismiss: (() => void) | undefined,
   isCurrent: () => boolean,
 ): Promise<ShadowRootContentScriptUi<Root> | undefined> {
-  const { verdict, contact, locale } = result;
+  const { verdict, contact, locale, presentation } = result;
   const level = verdict.level;
   if (level === 'safe') return undefined;
   const anchor = adapter.bannerAnchor(document);
@@ -147,6 +155,8 @@ async function showBanner(
           contact={contact}
           locale={locale}
           onReport={report}
+          warningText={presentation.warningText}
+          onDismiss={dismiss}
         />,
       );
       return root;

@@ -129,6 +129,12 @@ describe('managed policy from a Chromium policy file', () => {
     const report = banner.locator('[data-khienthu-action="report"]');
     expect(await report.innerText()).toContain('canhbao@laichau.gov.vn');
     expect(await report.innerText()).not.toContain('hotro@laichau.gov.vn');
+    // the province's own warning, sanitised: its bold and its safe link stay, the rest is gone
+    const official = banner.locator('.banner__official');
+    expect(await official.locator('b').textContent()).toBe('Không');
+    expect(await official.locator('a[href="https://laichau.gov.vn/"]').textContent()).toBe('Trang hỗ trợ');
+    expect(await official.locator('img, [onerror], a[href^="javascript:"]').count()).toBe(0);
+    expect(await frame.evaluate(() => document.title)).not.toBe('1');
   });
 
   it('shows the managed settings locked on the options page, and each refused value with its reason', async () => {

@@ -81,3 +81,20 @@ describe('Banner', () => {
     expect(el.querySelector('li')?.textContent).toBe(`Người gửi: ${payload}`);
   });
 });
+
+describe('Banner options from policy', () => {
+  let container: HTMLElement;
+  afterEach(() => container.remove());
+
+  it('offers to hide the warning only when policy allows it', () => {
+    const onDismiss = vi.fn();
+    container = document.createElement('div');
+    document.body.append(container);
+    const root = createRoot(container);
+    act(() => root.render(<Banner {...props} />));
+    expect(container.querySelector('[data-khienthu-action="dismiss"]')).toBeNull();
+    act(() => root.render(<Banner {...props} onDismiss={onDismiss} />));
+    act(() => container.querySelector<HTMLButtonElement>('[data-khienthu-action="dismiss"]')!.click());
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+});
