@@ -22,7 +22,7 @@
  * content type of the REST `view=text` answer; the REST path on deployments not at the root. The
  * body iframe is created with `src='javascript:"";'` by DwtIframe; the reproductions use about:blank.
  */
-import { textOf } from './dom';
+import { textOf, watchOpenMessage } from './dom';
 import type { DomMessage, MessageRef, WebmailAdapter } from './types';
 import type { MailAddress, MailAttachment } from '../mail/types';
 
@@ -310,34 +310,9 @@ export const zimbraClassicAdapter: WebmailAdapter & { watch(doc: Document, onCha
   },
 
   watch(doc, onChange) {
-    const shell = doc.getElementById('z_shell') ?? doc.body;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = openMessageKey(doc);
-    let lastBody = openBodyElement(doc);
-
-    const settle = () => {
-      timer = undefined;
-      // The same id in a new body element is the same message shown again: checked again too.
-      const key = openMessageKey(doc);
-      const body = openBodyElement(doc);
-      if (key === last && body === lastBody) return;
-      last = key;
-      lastBody = body;
-      if (key) onChange();
-    };
-
-    const observer = new MutationObserver((records) => {
-      // Only additions can bring a new message; the check itself waits until Zimbra is done.
-      if (!records.some(addsMessageParts)) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(settle, watchDelayMs);
-    });
-    if (shell) observer.observe(shell, { childList: true, subtree: true });
-    return () => {
-      observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-    };
+    // Only additions can bring a new message; the check itself waits until Zimbra is done.
+    const identify = () => [openMessageKey(doc), openBodyElement(doc)] as const;
+    return watchOpenMessage(doc.getElementById('z_shell') ?? doc.body, addsMessageParts, identify, watchDelayMs, onChange);
   },
 };
 

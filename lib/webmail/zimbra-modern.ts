@@ -6,7 +6,7 @@
  * `<component>_<local>` part is matched. A single-page app: the route and the viewer's content
  * change without a new document (see `watch`).
  */
-import { textOf } from './dom';
+import { textOf, watchOpenMessage } from './dom';
 import type { DomMessage, MessageRef, WebmailAdapter } from './types';
 import type { MailAddress, MailAttachment } from '../mail/types';
 import { parseAddressText } from './zimbra-classic';
@@ -146,32 +146,8 @@ export const zimbraModernAdapter: WebmailAdapter & { watch(doc: Document, onChan
   watch(doc, onChange) {
     // Preact replaces the viewer's children and the HtmlViewer's innerHTML; observing the body
     // catches both the viewer being inserted and its content being swapped.
-    const root = doc.body;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = openMessageKey(doc);
-    let lastBody = openViewer(doc)?.querySelector(bodySelector) ?? null;
-
-    const settle = () => {
-      timer = undefined;
-      const key = openMessageKey(doc);
-      const body = openViewer(doc)?.querySelector(bodySelector) ?? null;
-      if (key === last && body === lastBody) return;
-      last = key;
-      lastBody = body;
-      if (key) onChange();
-    };
-
-    const observer = new MutationObserver((records) => {
-      if (!records.some(touchesViewer)) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(settle, watchDelayMs);
-    });
-    if (root) observer.observe(root, { childList: true, subtree: true });
-    return () => {
-      observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-    };
+    const identify = () => [openMessageKey(doc), openViewer(doc)?.querySelector(bodySelector) ?? null] as const;
+    return watchOpenMessage(doc.body, touchesViewer, identify, watchDelayMs, onChange);
   },
 };
 

@@ -13,7 +13,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
-import { loginToRoundcube, openRoundcubeMessage } from '../lab/roundcube-page';
+import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
 
 const host = 'mail.laichau.gov.vn';
@@ -47,23 +47,6 @@ function removePolicyFile(): void {
   rmSync(policyFile, { force: true });
 }
 
-/**
- * Roundcube here now and then answers the first list request after login with "The list is empty"
- * while the folder shows 2 unread (about one run in five): a reload lists the mail.
- */
-async function waitForInbox(page: Page, subject: string): Promise<void> {
-  const row = page.locator('#messagelist tbody tr', { hasText: subject }).first();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await row.waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.reload();
-    }
-  }
-}
-
 /** Waits until the extension has checked the message in this frame, and says what it decided. */
 async function verdictOf(frame: Frame): Promise<string> {
   const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
@@ -93,7 +76,7 @@ describe('managed policy from a Chromium policy file', () => {
       }, 20_000);
       page = await browser.context.newPage();
       await loginToRoundcube(page, `http://${host}:${lab.port}`, lab);
-      await waitForInbox(page, lureSubject);
+      await waitForRoundcubeInbox(page, lureSubject);
     } catch (error) {
       await browser?.close();
       await lab?.stop();

@@ -22,20 +22,7 @@ export async function openRoundcubeMessage(page: Page, subject: string): Promise
   return frame;
 }
 
-/**
- * Waits until the message list shows `subject`. Roundcube in the lab now and then answers the
- * first list request after login with "the list is empty" while the folder counts its unread
- * mail (about one run in five): a reload lists it.
- */
+/** Waits until the message list shows `subject`. */
 export async function waitForRoundcubeInbox(page: Page, subject: string): Promise<void> {
-  const row = page.locator('#messagelist tbody tr', { hasText: subject }).first();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await row.waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.reload();
-    }
-  }
+  await page.locator('#messagelist tbody tr', { hasText: subject }).first().waitFor();
 }
