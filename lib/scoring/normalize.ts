@@ -78,7 +78,7 @@ export interface NormalizedText {
    */
   bare: string;
   /** For each UTF-16 unit of `bare`, the index in `original` of the character it came from. */
-  origins: Uint32Array;
+  readonly origins: Uint32Array;
 }
 
 /**
@@ -111,10 +111,61 @@ function bmpEntry(codeUnit: number): number {
 
 const utf16 = new TextDecoder('utf-16le');
 
-function grownCopy<T extends Uint16Array | Uint32Array>(buffer: T, capacity: number): T {
-  const grown = (buffer instanceof Uint16Array ? new Uint16Array(capacity) : new Uint32Array(capacity)) as T;
-  grown.set(buffer);
-  return grown;
+/**
+ * The output buffer, kept from one call to the next: allocating (and zeroing) a fresh 100 KB
+ * array per 50 KB message cost as much as the whole folding loop. `decode` copies out of it, so
+ * reuse is safe; buffers for very long texts are not kept.
+ */
+let scratch = new Uint16Array(4096);
+const maxKeptScratch = 1 << 20;
+
+/**
+ * Where `bare` came from in `original`, kept compactly: from bare index `jumpAt[j]` on (until the
+ * next jump), bare unit k came from original index k + `jumpShift[j]` (before the first jump, k).
+ * In ordinary text the shift changes only where characters are dropped, spaces collapsed or
+ * characters expanded, so a 50 KB letter has a few dozen jumps instead of a 200 KB offset table;
+ * the full table is built only if asked for.
+ */
+class NormalizedResult implements NormalizedText {
+  #origins: Uint32Array | undefined;
+
+  constructor(
+    readonly original: string,
+    readonly bare: string,
+    private readonly jumpAt: readonly number[],
+    private readonly jumpShift: readonly number[],
+  ) {}
+
+  /** The index in `original` of bare unit `index` (0 ≤ index < bare.length). */
+  originAt(index: number): number {
+    const { jumpAt, jumpShift } = this;
+    let low = 0;
+    let high = jumpAt.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((jumpAt[middle] as number) <= index) low = middle + 1;
+      else high = middle;
+    }
+    return index + (low === 0 ? 0 : (jumpShift[low - 1] as number));
+  }
+
+  get origins(): Uint32Array {
+    if (!this.#origins) {
+      const origins = new Uint32Array(this.bare.length);
+      let shift = 0;
+      let next = 0;
+      for (let k = 0; k < origins.length; k++) {
+        while (next < this.jumpAt.length && (this.jumpAt[next] as number) <= k) shift = this.jumpShift[next++] as number;
+        origins[k] = k + shift;
+      }
+      this.#origins = origins;
+    }
+    return this.#origins;
+  }
+}
+
+function originAt(text: NormalizedText, index: number): number {
+  return text instanceof NormalizedResult ? text.originAt(index) : (text.origins[index] ?? 0);
 }
 
 /** Normalises `original` in one linear pass, keeping the way back to the original offsets. */
@@ -122,8 +173,12 @@ export function normalizeText(original: string): NormalizedText {
   const length = original.length;
   // The state lives in locals, not in closures, so that V8 keeps the hot loop in registers.
   let capacity = length + 16;
-  let out = new Uint16Array(capacity);
-  let origins = new Uint32Array(capacity);
+  let out = scratch.length >= capacity ? scratch : new Uint16Array(capacity);
+  capacity = out.length;
+  const jumpAt: number[] = [];
+  const jumpShift: number[] = [];
+  // The last entry of jumpAt, in a local: reading jumpAt[-1] out of bounds would slow the loop.
+  let lastJumpAt = -1;
   let size = 0;
   let lastWasSpace = true;
   for (let i = 0; i < length; i++) {
@@ -133,22 +188,26 @@ export function normalizeText(original: string): NormalizedText {
     if (entry === unseen) entry = bmpEntry(unit);
     if (entry >= 0) {
       if (entry === 0x20) {
-        if (lastWasSpace) continue;
+        if (lastWasSpace) {
+          // Skipped: from here on, bare units come from one character further on.
+          if (lastJumpAt === size) jumpShift[jumpShift.length - 1] = i + 1 - size;
+          else jumpAt.push((lastJumpAt = size)), jumpShift.push(i + 1 - size);
+          continue;
+        }
         lastWasSpace = true;
       } else {
         lastWasSpace = false;
       }
-      if (size === capacity) {
-        capacity *= 2;
-        out = grownCopy(out, capacity);
-        origins = grownCopy(origins, capacity);
-      }
+      // No capacity check: outside expansions, bare is never longer than the input.
       out[size] = entry;
-      origins[size] = i;
       size++;
       continue;
     }
-    if (entry === dropped) continue;
+    if (entry === dropped) {
+      if (lastJumpAt === size) jumpShift[jumpShift.length - 1] = i + 1 - size;
+      else jumpAt.push((lastJumpAt = size)), jumpShift.push(i + 1 - size);
+      continue;
+    }
     // Rare: a character that folds to several (ﬁ → fi) or an astral one (𝐩 → p).
     const at = i;
     let text = expansions.get(unit) ?? '';
@@ -157,10 +216,12 @@ export function normalizeText(original: string): NormalizedText {
       text = bareOf(codePoint);
       if (codePoint > 0xffff) i++;
     }
-    if (size + text.length > capacity) {
+    // Room for the expansion and for the rest of the input, one unit per character.
+    if (size + text.length + (length - i) > capacity) {
       capacity = 2 * capacity + text.length;
-      out = grownCopy(out, capacity);
-      origins = grownCopy(origins, capacity);
+      const grown = new Uint16Array(capacity);
+      grown.set(out.subarray(0, size));
+      out = grown;
     }
     for (let k = 0; k < text.length; k++) {
       const part = text.charCodeAt(k);
@@ -170,13 +231,17 @@ export function normalizeText(original: string): NormalizedText {
       } else {
         lastWasSpace = false;
       }
+      if (lastJumpAt === size) jumpShift[jumpShift.length - 1] = at - size;
+      else jumpAt.push((lastJumpAt = size)), jumpShift.push(at - size);
       out[size] = part;
-      origins[size] = at;
       size++;
     }
+    if (lastJumpAt === size) jumpShift[jumpShift.length - 1] = i + 1 - size;
+    else jumpAt.push((lastJumpAt = size)), jumpShift.push(i + 1 - size);
   }
   if (size > 0 && out[size - 1] === 0x20) size--;
-  return { original, bare: utf16.decode(out.subarray(0, size)), origins: origins.subarray(0, size) };
+  if (out !== scratch && out.length <= maxKeptScratch) scratch = out;
+  return new NormalizedResult(original, utf16.decode(out.subarray(0, size)), jumpAt, jumpShift);
 }
 
 /** The bare form alone, for short strings (display names, policy phrases). */
@@ -204,9 +269,10 @@ export function readable(text: string): string {
  * with its diacritics and lookalike letters, rather than the folded form.
  */
 export function originalPhrase(text: NormalizedText, start: number, end: number): string {
-  if (end <= start || start >= text.origins.length) return '';
-  const from = text.origins[start] ?? 0;
-  const last = text.origins[Math.min(end, text.origins.length) - 1] ?? from;
+  const length = text.bare.length;
+  if (end <= start || start >= length) return '';
+  const from = originAt(text, start);
+  const last = originAt(text, Math.min(end, length) - 1);
   let to = last + ((text.original.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
   // NFD input keeps the marks of the last letter after it; invisible characters may trail too.
   while (to < text.original.length) {
