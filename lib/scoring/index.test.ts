@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { message, policy } from '../../tests/unit/scoring/helpers';
 import type { MailMessage } from '../mail/types';
+import { policyForOrganisation } from '../policy/defaults';
 import { allFindingIds, score } from './index';
 import type { Level } from './types';
 
@@ -187,5 +188,28 @@ describe('obfuscating a lure never lowers its level (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('evidence', () => {
+  it('does not repeat a phrase that a longer piece of evidence already shows', () => {
+    const verdict = score(
+      {
+        subject: 'Đã vượt quá hạn ngạch',
+        replyTo: [],
+        to: [{ name: '', address: 'canbo@soctrang.gov.vn' }],
+        cc: [],
+        from: { name: 'Postmaster', address: 'fem@fundacionhomi.org.co' },
+        text: 'Hộp thư của bạn đã vượt quá hạn ngạch. Quá hạn ngạch thì không nhận được thư.',
+        links: [],
+        attachments: [],
+        formFields: [],
+        source: 'raw',
+      },
+      policyForOrganisation('canbo@soctrang.gov.vn'),
+    );
+    const quota = verdict.reasons.find((r) => r.category === 'quota');
+    expect(quota?.evidence.some((e) => /vượt quá hạn ngạch/i.test(e))).toBe(true);
+    expect(quota?.evidence.filter((e) => /^quá hạn ngạch$/i.test(e))).toEqual([]);
   });
 });

@@ -47,8 +47,18 @@ function runSignal(signal: Signal, ...args: Parameters<Signal>): Finding[] {
   }
 }
 
+/** Evidence that another piece already shows ("quá hạn ngạch" inside "vượt quá hạn ngạch") says nothing new. */
+function distinctEvidence(items: readonly string[]): string[] {
+  const lowered = items.map((item) => item.toLowerCase());
+  return items.filter((item, i) => {
+    if (item === '') return false;
+    const mine = lowered[i]!;
+    return !lowered.some((other, j) => j !== i && (other === mine ? j < i : other.includes(mine)));
+  });
+}
+
 function explain(finding: Finding, policy: ScoringPolicy): Reason {
-  const evidence = finding.evidence.filter((e) => e !== '').slice(0, maxEvidence);
+  const evidence = distinctEvidence(finding.evidence).slice(0, maxEvidence);
   return { ...finding, evidence, message: t(policy.locale, `reason.${finding.id}`, { evidence: evidence.join(', ') }) };
 }
 
