@@ -100,6 +100,8 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
     clearScanned(document);
     return;
   }
+  // Another message is being checked: the mark of the one before no longer speaks of what is open.
+  clearScanned(document);
   const message = adapter.readMessage(document);
   const rawUrl = adapter.rawMessageUrl(document, ref);
   const raw = rawUrl ? await fetchRawMessage(rawUrl) : undefined;
@@ -109,7 +111,6 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   if (!isCurrent()) return;
   clearBanner(slot);
   const { verdict, contact, locale, flaggedLinks, presentation } = response.result;
-  markScanned(document, verdict.level);
   if (flaggedLinks.length > 0) {
     slot.guarded = { links: new FlaggedLinks(flaggedLinks, document.baseURI), reasons: verdict.reasons, locale };
   }
@@ -124,6 +125,8 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   };
   const dismiss = presentation.allowDismiss ? () => clearBannerOnly(slot) : undefined;
   if (verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, response.result, report, dismiss, isCurrent);
+  // Marked last, so that whoever waits for the mark finds the banner already in place.
+  if (isCurrent()) markScanned(document, verdict.level);
 }
 
 async function showBanner(
