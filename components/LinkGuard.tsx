@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { t, type Locale } from '@/lib/i18n';
 
 export interface LinkGuardProps {
@@ -18,8 +18,30 @@ export interface LinkGuardProps {
 }
 
 /**
+ * Tab and Shift+Tab cycle through the dialog's own controls: it is modal, and the webmail behind it
+ * must not take the keyboard while it waits for an answer.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
+  const dialog = event.currentTarget;
+  const controls = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])')];
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  // in a shadow root, the document's activeElement is the host: ask the dialog's own root
+  const active = (dialog.getRootNode() as Document | ShadowRoot).activeElement;
+  const outside = !active || !dialog.contains(active);
+  if (event.shiftKey && (outside || active === first)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (outside || active === last)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
  * The confirmation a click on a flagged link opens (Thunderbird's choice: the shown site, cancel,
- * or go on). Cancel is the default: it has the focus, and Escape means cancel.
+ * or go on). Cancel is the default: it has the focus, and Escape means cancel; Tab stays inside.
  */
 export function LinkGuard(props: LinkGuardProps) {
   const { destination, destinationHost, shownText, shownSite, reasons, locale, onCancel, onProceed, onShownSite } = props;
@@ -37,6 +59,7 @@ export function LinkGuard(props: LinkGuardProps) {
         lang={locale}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onCancel();
+          else if (event.key === 'Tab') keepFocusInside(event);
         }}
       >
         <h2 id="khienthu-guard-title" className="guard__title">

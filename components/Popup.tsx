@@ -45,11 +45,12 @@ export function Popup({ state, locale: policyLocale, contact: policyContact, onR
   const warnings = status?.reasons.filter((reason) => reason.weight > 0).slice(0, 3) ?? [];
   return (
     <main className="popup" lang={locale} aria-busy={state.kind === 'loading'}>
-      <p className="popup__brand">{t(locale, 'popup.title')}</p>
+      {/* the page's one first-level heading, whether or not a message is open */}
+      <h1 className="popup__brand">{t(locale, 'popup.title')}</h1>
       {state.kind === 'none' && <p className="popup__none">{t(locale, 'popup.noMessage')}</p>}
       {status && (
         <section className={`banner banner--${status.level} popup__verdict`} data-level={status.level}>
-          <h1 className="banner__headline">{t(locale, `popup.level.${status.level}`)}</h1>
+          <h2 className="banner__headline">{t(locale, `popup.level.${status.level}`)}</h2>
           <p className="popup__subject">{t(locale, 'popup.subject', { subject: status.subject })}</p>
           {warnings.length > 0 && (
             <>

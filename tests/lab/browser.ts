@@ -20,6 +20,11 @@ export interface LaunchOptions {
   withExtension?: boolean;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * CSS pixels per device pixel. Browser zoom at 200% in a 1280×800 window is what a page sees with
+   * a 640×400 viewport and a scale factor of 2: half as many CSS pixels, each drawn twice as big.
+   */
+  deviceScaleFactor?: number;
   /** The unpacked extension to load; the Chrome build by default (a test may load an altered copy). */
   extensionDir?: string;
 }
@@ -41,6 +46,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<TestBrowser
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.deviceScaleFactor !== undefined && { deviceScaleFactor: options.deviceScaleFactor }),
     locale: 'vi-VN',
     args: [
       '--no-sandbox',

@@ -107,6 +107,26 @@ describe('LinkGuard', () => {
     expect(props.onCancel).toHaveBeenCalledOnce();
   });
 
+  it('keeps Tab and Shift+Tab inside the dialog', () => {
+    render();
+    const action = () => document.activeElement?.getAttribute('data-khienthu-action');
+    const tab = (shiftKey = false) => {
+      const target = document.activeElement ?? container;
+      const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true });
+      act(() => void target.dispatchEvent(event));
+      return event.defaultPrevented;
+    };
+    expect(action()).toBe('cancel');
+    // from the first control backwards: round to the last
+    expect(tab(true)).toBe(true);
+    expect(action()).toBe('proceed');
+    // from the last forwards: round to the first
+    expect(tab()).toBe(true);
+    expect(action()).toBe('cancel');
+    // in between, the browser moves focus as usual
+    expect(tab()).toBe(false);
+  });
+
   it('offers no shown site when the text names none', () => {
     render({ shownText: 'Bấm vào đây', shownSite: undefined, onShownSite: undefined });
     expect(container.querySelector('[data-khienthu-action="shown-site"]')).toBeNull();
