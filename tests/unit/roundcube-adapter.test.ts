@@ -70,6 +70,15 @@ describe('Roundcube Reply-To', () => {
   });
 });
 
+describe('Roundcube views of one message', () => {
+  it('finds a message attached to another (`_uid=3.2`) in the external window (`_extwin=1`)', () => {
+    const doc = loadPage('elastic-show-lure.html', `${base}/?_task=mail&_uid=3.2&_mbox=L%C6%B0u%20tr%E1%BB%AF&_action=show&_extwin=1`);
+    const ref = roundcubeAdapter.openMessage(doc);
+    expect(ref).toEqual({ id: '3.2', folder: 'Lưu trữ' });
+    expect(new URL(roundcubeAdapter.rawMessageUrl(doc, ref!)!).searchParams.get('_uid')).toBe('3.2');
+  });
+});
+
 describe('Roundcube pages that are not a message', () => {
   it('has no open message in the list view', () => {
     const doc = loadPage('elastic-preview-lure.html', `${base}/?_task=mail&_mbox=INBOX`);
