@@ -7,6 +7,6 @@ import { chromeBuild } from '../lab/browser';
 export default function setup(): void {
   ensureSystemDeps();
   if (!existsSync(join(chromeBuild, 'manifest.json'))) {
-    throw new Error(`No extension build in ${chromeBuild}: run \`npx wxt build\` first (npm run test:e2e does).`);
+    throw new Error(`No extension build in ${chromeBuild}: run \`npx wxt build\` first (npm run test:browser does).`);
   }
 }
