@@ -3,24 +3,21 @@
  * /etc/chromium/policies/managed/ with a `3rdparty.extensions.<id>` section, read by Debian's
  * Chromium at start-up and published to the extension's `storage.managed`.
  *
- * The file is machine-wide: every Chromium started while it exists sees it. It is removed in
- * afterAll, if setup fails, and when the process exits, so no other test file ever meets it.
+ * The file is machine-wide (see tests/lab/managed-policy.ts): it is removed in afterAll, if setup
+ * fails, and when the process exits, so no other test file ever meets it.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
+import { installManagedPolicy, type ManagedPolicyFile } from '../lab/managed-policy';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
 
 const host = 'mail.laichau.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
 const lureSubject = 'Đã vượt quá hạn ngạch';
-const policyDir = '/etc/chromium/policies/managed';
-const policyFile = join(policyDir, `khienthu-e2e-${randomBytes(6).toString('hex')}.json`);
 
 /** Not the Lai Châu preset's contacts (02133.798.788, hotro@laichau.gov.vn): these can only come from the policy. */
 const managedPolicy = {
@@ -43,10 +40,6 @@ function managedStorage(): Promise<Record<string, unknown>> {
   return (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.managed.get();
 }
 
-function removePolicyFile(): void {
-  rmSync(policyFile, { force: true });
-}
-
 /** Waits until the extension has checked the message in this frame, and says what it decided. */
 async function verdictOf(frame: Frame): Promise<string> {
   const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
@@ -57,11 +50,10 @@ describe('managed policy from a Chromium policy file', () => {
   let lab: WebmailLab | undefined;
   let browser: TestBrowser | undefined;
   let page: Page;
+  let policyFile: ManagedPolicyFile | undefined;
 
   beforeAll(async () => {
-    process.once('exit', removePolicyFile);
-    mkdirSync(policyDir, { recursive: true });
-    writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: managedPolicy } } }, null, 2));
+    policyFile = await installManagedPolicy(managedPolicy);
     try {
       lab = await startLab({
         domain: 'laichau.gov.vn',
@@ -80,7 +72,7 @@ describe('managed policy from a Chromium policy file', () => {
     } catch (error) {
       await browser?.close();
       await lab?.stop();
-      removePolicyFile();
+      policyFile.remove();
       throw error;
     }
   });
@@ -90,7 +82,7 @@ describe('managed policy from a Chromium policy file', () => {
       await browser?.close();
       await lab?.stop();
     } finally {
-      removePolicyFile();
+      policyFile?.remove();
     }
   });
 
