@@ -1,5 +1,5 @@
 /**
- * A real webmail on loopback: Dovecot (IMAP, Maildir, one user) and Debian's Roundcube served by
+ * A real webmail on loopback: Dovecot (IMAP, Maildir, the user and any extra mailboxes) and Debian's Roundcube served by
  * `php -S`, each with its own configuration in a fresh temporary folder — nothing under /etc is
  * changed. Used by the end-to-end tests and by `npm run demo`; `stop()` ends both servers and
  * removes the folder.
@@ -19,6 +19,10 @@ export interface LabOptions {
   skin?: RoundcubeSkin;
   /** `.eml` files delivered to the INBOX before Roundcube starts, in this order. */
   messages?: string[];
+  /** More mailboxes on the same Dovecot (a help desk's `hotro`, say): name → password. */
+  extraUsers?: Record<string, string>;
+  /** Roundcube's `smtp_host` (`localhost:2525`); empty (no sending) by default. */
+  smtpHost?: string;
 }
 
 export interface WebmailLab {
@@ -29,8 +33,14 @@ export interface WebmailLab {
   password: string;
   domain: string;
   dir: string;
+  /** Dovecot's plain IMAP port on 127.0.0.1 (no TLS), for tests that read a mailbox directly. */
+  imapPort: number;
   /** Drops an `.eml` file into a folder's Maildir (`new/`), as a delivery agent would. */
   deliver(emlPath: string, folder?: string): void;
+  /** The same, into another mailbox of `extraUsers`. */
+  deliverTo(mailbox: string, emlPath: string, folder?: string): void;
+  /** Where a mailbox's Maildir is on disk (read-only use: Sent copies, moved originals). */
+  maildir(mailbox?: string): string;
   stop(): Promise<void>;
 }
 
@@ -48,26 +58,32 @@ export async function startLab(options: LabOptions = {}): Promise<WebmailLab> {
   ensureMailUser();
 
   const [imapPort, httpPort] = await Promise.all([freePort(), freePort()]);
-  const maildir = join(dir, 'mail', user, 'Maildir');
-  for (const folder of ['', '.Sent', '.Drafts', '.Trash', '.Junk']) {
-    for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(maildir, folder, sub), { recursive: true });
+  const users: Record<string, string> = { ...options.extraUsers, [user]: password };
+  const maildirOf = (mailbox = user) => join(dir, 'mail', mailbox, 'Maildir');
+  for (const mailbox of Object.keys(users)) {
+    for (const folder of ['', '.Sent', '.Drafts', '.Trash', '.Junk']) {
+      for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(maildirOf(mailbox), folder, sub), { recursive: true });
+    }
+    writeFileSync(join(maildirOf(mailbox), 'subscriptions'), 'Sent\nDrafts\nTrash\nJunk\n');
   }
-  writeFileSync(join(maildir, 'subscriptions'), 'Sent\nDrafts\nTrash\nJunk\n');
   let sequence = 0;
-  let indexMaildir = () => {};
-  const deliver = (emlPath: string, folder = '') => {
+  let indexMaildir = (_mailbox: string) => {};
+  const deliverTo = (mailbox: string, emlPath: string, folder = '') => {
+    if (!(mailbox in users)) throw new Error(`no mailbox ${mailbox} in this lab`);
     sequence += 1;
-    const target = join(maildir, folder && `.${folder}`, 'new', `${Date.now()}.K${sequence}P${process.pid}.${basename(emlPath)}`);
+    const target = join(maildirOf(mailbox), folder && `.${folder}`, 'new', `${Date.now()}.K${sequence}P${process.pid}.${basename(emlPath)}`);
     copyFileSync(emlPath, target);
     execFileSync('chown', ['-R', `${MAIL_USER}:${MAIL_USER}`, join(dir, 'mail')]);
-    indexMaildir();
+    indexMaildir(mailbox);
   };
+  const deliver = (emlPath: string, folder = '') => deliverTo(user, emlPath, folder);
   for (const message of options.messages ?? []) deliver(message);
   execFileSync('chown', ['-R', `${MAIL_USER}:${MAIL_USER}`, join(dir, 'mail')]);
 
   const dovecotConf = join(dir, 'dovecot.conf');
   mkdirSync(join(dir, 'dovecot-run'));
-  writeFileSync(join(dir, 'dovecot-users'), `${user}:{PLAIN}${password}\n`);
+  const passwd = Object.entries(users).map(([name, secret]) => `${name}:{PLAIN}${secret}\n`);
+  writeFileSync(join(dir, 'dovecot-users'), passwd.join(''));
   writeFileSync(
     dovecotConf,
     `protocols = imap
@@ -115,10 +131,10 @@ userdb {
   // Index the Maildir before Roundcube reads it, and after every later delivery: when two IMAP
   // sessions (the list and the unread count) are the first to open new mail at once, one of them
   // can see the folder empty.
-  indexMaildir = () => {
-    execFileSync('doveadm', ['-c', dovecotConf, 'force-resync', '-u', user, '*'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  indexMaildir = (mailbox: string) => {
+    execFileSync('doveadm', ['-c', dovecotConf, 'force-resync', '-u', mailbox, '*'], { stdio: ['ignore', 'ignore', 'inherit'] });
   };
-  indexMaildir();
+  for (const mailbox of Object.keys(users)) indexMaildir(mailbox);
 
   const configDir = join(dir, 'roundcube-config');
   for (const sub of ['', 'temp', 'logs']) mkdirSync(join(configDir, sub), { recursive: true });
@@ -136,7 +152,9 @@ userdb {
 $config = [];
 $config['db_dsnw'] = 'sqlite:///${database}?mode=0640';
 $config['imap_host'] = 'localhost:${imapPort}';
-$config['smtp_host'] = '';
+$config['smtp_host'] = '${options.smtpHost ?? ''}';
+$config['smtp_user'] = '';
+$config['smtp_pass'] = '';
 $config['username_domain'] = '${domain}';
 $config['mail_domain'] = '${domain}';
 $config['des_key'] = '${randomBytes(12).toString('hex')}';
@@ -168,7 +186,10 @@ $config['check_all_folders'] = false;
     password,
     domain,
     dir,
+    imapPort,
     deliver,
+    deliverTo,
+    maildir: maildirOf,
     stop: async () => {
       await stopProcessGroup(php);
       try {
