@@ -19,6 +19,15 @@ export interface ReportTarget {
   subject: string;
 }
 
+/** A report ready to go: to the help desk, with the open message attached unmodified (message/rfc822). */
+export interface ReportDraft extends ReportTarget {
+  /** Plain text: the verdict, each reason with its evidence, the reporter, the time, the version. */
+  body: string;
+}
+
+/** What policy says happens to the original once the report is sent (`keep` does nothing). */
+export type DisposeAction = 'junk' | 'delete';
+
 /**
  * One webmail client. The content script asks each adapter in turn whether the page is its
  * client (`detect`, cheap), and only the one that answers yes does anything else.
@@ -43,6 +52,14 @@ export interface WebmailAdapter {
   bannerAnchor(doc: Document): Element | null;
   /** A same-origin URL that opens the client's compose with the message forwarded as an attachment. */
   reportUrl(doc: Document, ref: MessageRef, target: ReportTarget): string | null;
+  /**
+   * For clients with no such URL (Zimbra): sends the report at once through the client's own
+   * same-origin API, from the user's account (a copy lands in Sent), the message attached as
+   * message/rfc822. Rejects with an Error that says what failed; nothing is sent then.
+   */
+  sendReport?(doc: Document, ref: MessageRef, draft: ReportDraft): Promise<void>;
+  /** Moves the reported original to Junk, or deletes it (to Trash), through the client's own API. */
+  disposeOriginal?(doc: Document, ref: MessageRef, action: DisposeAction): Promise<void>;
   /**
    * For single-page clients, where another message opens in the same document: calls `onChange`
    * (debounced) when the open message changes, until the returned function is called. Clients
