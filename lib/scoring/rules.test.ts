@@ -83,4 +83,16 @@ describe('the combined single-pass matcher', () => {
       { numRuns: 500 },
     );
   });
+
+  it('finds the same on long text, where the scan uses the factored alternation', () => {
+    const padding = 'Kính gửi các đơn vị, lịch họp và báo cáo tuần sau. '.repeat(200);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 60 }), fc.nat(60), (parts, at) => {
+        const text = normalizeText(parts.slice(0, at).join('') + padding + parts.slice(at).join(''));
+        const combined = new Map(matchAllRules(text).map(({ rule, phrase }) => [rule.id, phrase]));
+        for (const rule of lureRules) expect(combined.get(rule.id), rule.id).toBe(matchRule(rule, text));
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
