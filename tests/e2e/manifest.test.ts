@@ -8,11 +8,28 @@ import { outputDir as output } from '../lab/browser';
 const manifest = (target: string) => JSON.parse(readFileSync(join(output, target, 'manifest.json'), 'utf8'));
 
 describe.each(['chrome-mv3', 'firefox-mv2'])('%s manifest', (target) => {
-  it('runs the content script in every frame of *.gov.vn pages only', () => {
+  it('runs the webmail content script in every frame of *.gov.vn pages only', () => {
     const { content_scripts: scripts } = manifest(target);
-    expect(scripts).toHaveLength(1);
-    expect(scripts[0].matches).toEqual(['*://*.gov.vn/*']);
-    expect(scripts[0].all_frames).toBe(true);
+    const webmail = scripts.filter((script: { js: string[] }) => script.js.includes('content-scripts/webmail.js'));
+    expect(webmail).toHaveLength(1);
+    expect(webmail[0].matches).toEqual(['*://*.gov.vn/*']);
+    expect(webmail[0].all_frames).toBe(true);
+  });
+
+  it('runs the small password-guard script everywhere, from the start of every frame, and nothing else', () => {
+    // The password guard must see the webmail password typed on any site: the intrinsic cost of
+    // the feature (Google's Password Alert asks the same). That script carries no scoring lists.
+    const { content_scripts: scripts } = manifest(target);
+    expect(scripts).toHaveLength(2);
+    const guard = scripts.find((script: { js: string[] }) => script.js.includes('content-scripts/password-guard.js'));
+    expect(guard).toMatchObject({ matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_start' });
+    expect(guard.js).toEqual(['content-scripts/password-guard.js']);
+    expect(guard.css).toBeUndefined();
+    // its styles are inlined into its shadow root: nothing of it is web-accessible to every site
+    const resources = (manifest(target).web_accessible_resources ?? []).flatMap((entry: string | { resources: string[] }) =>
+      typeof entry === 'string' ? [entry] : entry.resources,
+    );
+    expect(resources.filter((resource: string) => resource.includes('password-guard'))).toEqual([]);
   });
 
   it('requests storage and scripting only; any other host only as an optional permission', () => {

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { outputDir } from '../lab/browser';
 
 export const contentScriptBudget = 80 * 1024;
+/** No React DOM, no scoring lists: preact, the locale strings and the guard's own code. */
+export const passwordGuardBudget = 32 * 1024;
 
 describe('size budget', () => {
   it(`keeps the content script within ${contentScriptBudget / 1024} KB gzipped`, () => {
@@ -20,5 +22,12 @@ describe('size budget', () => {
         `(${gzipped} of ${contentScriptBudget} bytes, ${(contentScriptBudget - gzipped).toLocaleString('en')} to spare)`,
     );
     expect(gzipped).toBeLessThanOrEqual(contentScriptBudget);
+  });
+
+  it(`keeps the password-guard script, loaded into every frame of every site, within ${passwordGuardBudget / 1024} KB gzipped`, () => {
+    const raw = readFileSync(join(outputDir, 'chrome-mv3/content-scripts/password-guard.js'));
+    const gzipped = gzipSync(raw).byteLength;
+    console.log(`password-guard script: ${(raw.byteLength / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped (${gzipped} of ${passwordGuardBudget} bytes)`);
+    expect(gzipped).toBeLessThanOrEqual(passwordGuardBudget);
   });
 });
