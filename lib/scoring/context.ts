@@ -102,6 +102,7 @@ export function sanitizePolicy(input: unknown): ScoringPolicy {
     trustedSenderDomains: asStrings(record.trustedSenderDomains),
     blockedLinkHosts: asStrings(record.blockedLinkHosts),
     trustedLinkHosts: asStrings(record.trustedLinkHosts),
+    trustedSenderAddresses: asStrings(record.trustedSenderAddresses),
     locale: isLocale(record.locale) ? record.locale : 'vi',
   };
 }

@@ -16,6 +16,7 @@ import { replyToSignalIds, replyToSignals } from './signals/replyTo';
 import { senderSignalIds, senderSignals } from './signals/sender';
 import { textSignalIds, textSignals } from './signals/text';
 import { extraPhraseRule, lureRules } from './rules';
+import { applySenderTrust, trustKey } from './trust';
 import type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
 export type { Finding, Reason, ScoringPolicy, Verdict } from './types';
@@ -68,7 +69,9 @@ export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
     const safeMessage = sanitizeMessage(message);
     const context = buildContext(safeMessage, safePolicy);
     const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
-    const { findings, capAtCaution } = assessContext(safeMessage, context, found);
+    const trusted = new Set((safePolicy.trustedSenderAddresses ?? []).map(trustKey));
+    const { findings: counted, trustedSender } = applySenderTrust(safeMessage, found, trusted);
+    const { findings, capAtCaution } = assessContext(safeMessage, context, counted);
     const total = findings.reduce((sum, f) => sum + f.weight, 0);
     let points = Math.max(0, Math.min(100, Math.round(total)));
     let level = levelOf(points, safePolicy.thresholds);
@@ -79,7 +82,7 @@ export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
     const reasons = findings
       .map((f) => explain(f, safePolicy))
       .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-    return { level, score: points, reasons };
+    return { level, score: points, reasons, ...(trustedSender !== undefined && { trustedSender }) };
   } catch {
     // Unreachable by design (every input is sanitised); a verdict is still owed to the caller.
     return { level: 'safe', score: 0, reasons: [] };

@@ -44,6 +44,8 @@ export interface Verdict {
   score: number;
   /** Sorted by weight, strongest first. */
   reasons: Reason[];
+  /** The From address, when the user's trust in it was applied (its identity findings dropped). */
+  trustedSender?: string;
 }
 
 export interface ScoringPolicy {
@@ -58,5 +60,10 @@ export interface ScoringPolicy {
   trustedSenderDomains: string[];
   blockedLinkHosts: string[];
   trustedLinkHosts: string[];
+  /**
+   * Exact From addresses the user said they know ("I know this sender"), lower-cased: their
+   * identity findings do not count (`./trust.ts`). Never a domain; the user's, not the admins'.
+   */
+  trustedSenderAddresses?: string[];
   locale: Locale;
 }
