@@ -21,9 +21,17 @@
  * the localised address-row labels; that the first expanded capsule is the newest message; the
  * content type of the REST `view=text` answer; the REST path on deployments not at the root. The
  * body iframe is created with `src='javascript:"";'` by DwtIframe; the reproductions use about:blank.
+ * The report route (`sendReport`, `disposeOriginal`, in ./zimbra-soap.ts) is built from the SOAP
+ * handlers and the client's own request code, never sent to a real server: unverified are that
+ * launchZCS.jsp's inline `window.csrfToken` is present in 8.8.15–10 as in the stored source (older
+ * pages may have none; the request then goes without a token and a CSRF-checking server refuses
+ * it with service.AUTH_REQUIRED), that the JSON SendMsg with `attach.m` behaves as the XML one, and
+ * that a message id taken from the selected row or an attachment link is the one SendMsg expects
+ * for messages in shared folders (`<account id>:<id>`).
  */
 import { textOf, watchOpenMessage } from './dom';
 import type { DomMessage, MessageRef, WebmailAdapter } from './types';
+import { disposeZimbraMessage, sendZimbraReport } from './zimbra-soap';
 import type { MailAddress, MailAttachment } from '../mail/types';
 
 const messageViewSelector = '[id^="zv__"][id$="__MSG"], .ZmMailMsgCapsuleView[id*="_MSGC"]';
@@ -90,7 +98,11 @@ function idFromAttachmentLinks(view: Element, doc: Document): string | undefined
   return undefined;
 }
 
-/** The selected row of the list beside the reading pane: `zli__<ctx>__<itemId>.Row-selected` (DwtListView). */
+/**
+ * The selected row of the list beside the reading pane: `zli__<ctx>__<itemId>.Row-selected`
+ * (DwtListView). In the conversation list (CLV) a row is a conversation (ZmConv, id = the
+ * message's `cid`): only a single-message (virtual) conversation, id `-<msgId>`, names the message.
+ */
 function idFromSelectedRow(view: Element, doc: Document): string | undefined {
   const context = /^zv__([\w-]+)__MSG$/.exec(view.id)?.[1];
   if (!context) return undefined;
@@ -98,6 +110,7 @@ function idFromSelectedRow(view: Element, doc: Document): string | undefined {
   const rows = doc.querySelectorAll(`[id^="${prefix}"].Row-selected`);
   if (rows.length !== 1) return undefined;
   const rest = rows[0]!.id.slice(prefix.length);
+  if (context.startsWith('CLV')) return /^-\d+$/.test(rest) ? rest.slice(1) : undefined;
   return /^[\w:-]+$/.test(rest) ? rest : undefined;
 }
 
@@ -251,7 +264,7 @@ function openMessageKey(doc: Document): string {
   return `${view.id}|${messageId(view, doc)}`;
 }
 
-export const zimbraClassicAdapter: WebmailAdapter & { watch(doc: Document, onChange: () => void): () => void } = {
+export const zimbraClassicAdapter: WebmailAdapter & Required<Pick<WebmailAdapter, 'watch' | 'sendReport' | 'disposeOriginal'>> = {
   id: 'zimbra-classic',
 
   detect(doc) {
@@ -304,9 +317,18 @@ export const zimbraClassicAdapter: WebmailAdapter & { watch(doc: Document, onCha
 
   reportUrl() {
     // Zimbra has no URL that forwards a message as an attachment: `?view=compose&to=…` opens an
-    // empty message. Reporting needs the upload of the raw message plus a SOAP SendMsg, which is
-    // not a URL to navigate to.
+    // empty message. The report is sent with SendMsg instead (`sendReport`).
     return null;
+  },
+
+  sendReport(doc, ref, draft) {
+    // `ref.id` is the item id from the capsule, an attachment link or the selected row: the id
+    // SendMsg's `attach.m.id` takes, so Zimbra attaches the stored message itself.
+    return sendZimbraReport(doc, ref, draft);
+  },
+
+  disposeOriginal(doc, ref, action) {
+    return disposeZimbraMessage(doc, ref, action);
   },
 
   watch(doc, onChange) {

@@ -5,11 +5,18 @@
  * running. Classes are CSS modules named `zimbra-client_<component>_<local>`, so only the
  * `<component>_<local>` part is matched. A single-page app: the route and the viewer's content
  * change without a new document (see `watch`).
+ *
+ * Reporting goes through the same SOAP API as the Classic client (./zimbra-soap.ts). Unverified:
+ * that the Modern page never carries an inline `window.csrfToken`, so that the token is the one
+ * modern.jsp left in localStorage (a login that skipped modern.jsp, e.g. SSO straight to /modern/,
+ * would leave none or a stale one; the server then refuses with service.AUTH_REQUIRED); and that
+ * the route's id is the message's item id in every folder, shared folders included.
  */
 import { textOf, watchOpenMessage } from './dom';
 import type { DomMessage, MessageRef, WebmailAdapter } from './types';
 import type { MailAddress, MailAttachment } from '../mail/types';
 import { parseAddressText } from './zimbra-classic';
+import { disposeZimbraMessage, sendZimbraReport } from './zimbra-soap';
 
 const viewerSelector = '[class*="_viewer_viewer"]';
 const bodySelector = '[class*="html-viewer_inner"]';
@@ -93,7 +100,7 @@ function openMessageKey(doc: Document): string {
   return [route(doc)?.id ?? '', subjectOf(doc, viewer), textOf(addressList(viewer, 'from'))].join('|');
 }
 
-export const zimbraModernAdapter: WebmailAdapter & { watch(doc: Document, onChange: () => void): () => void } = {
+export const zimbraModernAdapter: WebmailAdapter & Required<Pick<WebmailAdapter, 'watch' | 'sendReport' | 'disposeOriginal'>> = {
   id: 'zimbra-modern',
 
   detect(doc) {
@@ -139,8 +146,19 @@ export const zimbraModernAdapter: WebmailAdapter & { watch(doc: Document, onChan
   },
 
   reportUrl() {
-    // As in the Classic client, forwarding as an attachment is not a URL (upload + SOAP SendMsg).
+    // As in the Classic client, forwarding as an attachment is not a URL: see `sendReport`.
     return null;
+  },
+
+  sendReport(doc, ref, draft) {
+    // `ref.id` comes from the route (`/message/<id>`, or `-<id>` of a single-message
+    // conversation): the item id SendMsg attaches. A conversation route has no message id, and
+    // sendZimbraReport refuses the empty id before sending anything.
+    return sendZimbraReport(doc, ref, draft);
+  },
+
+  disposeOriginal(doc, ref, action) {
+    return disposeZimbraMessage(doc, ref, action);
   },
 
   watch(doc, onChange) {
