@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { Contact } from '@/lib/check';
 import { t, type Locale } from '@/lib/i18n';
 import type { Level, Reason } from '@/lib/scoring/types';
 import { OfficialWarning } from './OfficialWarning';
+import { TrustSenderButton, TrustedSenderNote, type TrustOffer } from './TrustSender';
 
 export interface BannerProps {
   level: Exclude<Level, 'safe'>;
@@ -9,12 +11,18 @@ export interface BannerProps {
   reasons: Reason[];
   contact: Contact;
   locale: Locale;
-  /** Absent when there is no report address, or no way to report through this webmail yet. */
-  onReport?: () => void;
+  /** Absent when there is no report address; resolves true once the message is reported (or on its way). */
+  onReport?: () => Promise<boolean>;
+  /** Reported already from this account: said under the button (a second click says so again). */
+  reported?: boolean;
   /** The province's own warning (policy), shown above the reasons. */
   warningText?: string;
   /** Present when policy lets users hide a warning. */
   onDismiss?: () => void;
+  /** "I know this sender": present only where policy and the verdict allow it (lib/scoring/trust.ts). */
+  trust?: TrustOffer;
+  /** The From address, when the user trusts it and the reasons about the sender were set aside. */
+  trustedSender?: string;
   /** How many reasons to show at once; the others are one click away. */
   maxReasons?: number;
 }
@@ -46,7 +54,9 @@ function ReasonItem({ reason }: { reason: Reason }) {
  * The warning above a message. Everything in it that came from the message (each reason names
  * its evidence: the real address, the link's host, the phrase) is rendered as text, never as HTML.
  */
-export function Banner({ level, score, reasons, contact, locale, onReport, warningText = '', onDismiss, maxReasons = 3 }: BannerProps) {
+export function Banner(props: BannerProps) {
+  const { level, score, reasons, contact, locale, onReport, reported = false, warningText = '', onDismiss, trust, trustedSender, maxReasons = 3 } = props;
+  const [isReported, setReported] = useState(reported);
   const warnings = reasons.filter((reason) => reason.weight > 0);
   const shown = warnings.slice(0, maxReasons);
   const more = warnings.slice(maxReasons);
@@ -91,6 +101,7 @@ export function Banner({ level, score, reasons, contact, locale, onReport, warni
           )}
         </>
       )}
+      {trustedSender && <TrustedSenderNote locale={locale} address={trustedSender} />}
       <footer className="banner__contact">
         <p>
           {contact.organisationName
@@ -110,9 +121,21 @@ export function Banner({ level, score, reasons, contact, locale, onReport, warni
           )}
         </p>
         {reportAddress && onReport ? (
-          <button type="button" className="banner__report" data-khienthu-action="report" onClick={onReport}>
-            {t(locale, 'banner.report', { address: reportAddress })}
-          </button>
+          <>
+            <button
+              type="button"
+              className="banner__report"
+              data-khienthu-action="report"
+              onClick={() => void Promise.resolve(onReport()).then((done) => done && setReported(true), () => undefined)}
+            >
+              {t(locale, 'banner.report', { address: reportAddress })}
+            </button>
+            {isReported && (
+              <p className="banner__reported" data-khienthu-reported="true">
+                {t(locale, 'banner.reported')}
+              </p>
+            )}
+          </>
         ) : (
           <p className="banner__report-unavailable">
             {reportAddress
@@ -120,6 +143,7 @@ export function Banner({ level, score, reasons, contact, locale, onReport, warni
               : t(locale, 'banner.report.unavailable')}
           </p>
         )}
+        {trust && <TrustSenderButton locale={locale} {...trust} />}
         {onDismiss && (
           <button type="button" className="banner__dismiss" data-khienthu-action="dismiss" onClick={onDismiss}>
             {t(locale, 'banner.dismiss')}

@@ -21,9 +21,11 @@ export interface LinkGuardProps {
  * Tab and Shift+Tab cycle through the dialog's own controls: it is modal, and the webmail behind it
  * must not take the keyboard while it waits for an answer.
  */
-function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
+export function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
   const dialog = event.currentTarget;
-  const controls = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])')];
+  const controls = [...dialog.querySelectorAll<HTMLElement>(
+      'button:not([disabled]), a[href], textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])',
+    )];
   const first = controls[0];
   const last = controls[controls.length - 1];
   if (!first || !last) return;

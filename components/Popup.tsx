@@ -15,6 +15,8 @@ export interface PopupProps {
   /** Asks the tab to report the open message; resolves whether it could. */
   onReport?: () => Promise<boolean>;
   onOpenOptions?: () => void;
+  /** How many messages this browser has reported. */
+  reportedCount?: number;
 }
 
 function Hotlines({ locale, contact }: { locale: Locale; contact: Contact }) {
@@ -37,7 +39,7 @@ function Hotlines({ locale, contact }: { locale: Locale; contact: Contact }) {
  * The toolbar popup: the verdict on the message open in the active tab, the hotline and the report
  * button — the banner's content, in the banner's colours, for when the banner is scrolled away.
  */
-export function Popup({ state, locale: policyLocale, contact: policyContact, onReport, onOpenOptions }: PopupProps) {
+export function Popup({ state, locale: policyLocale, contact: policyContact, onReport, onOpenOptions, reportedCount = 0 }: PopupProps) {
   const [reportResult, setReportResult] = useState<boolean>();
   const status = state.kind === 'message' ? state.status : undefined;
   const locale = status?.locale ?? policyLocale;
@@ -52,6 +54,11 @@ export function Popup({ state, locale: policyLocale, contact: policyContact, onR
         <section className={`banner banner--${status.level} popup__verdict`} data-level={status.level}>
           <h2 className="banner__headline">{t(locale, `popup.level.${status.level}`)}</h2>
           <p className="popup__subject">{t(locale, 'popup.subject', { subject: status.subject })}</p>
+          {status.sender?.trusted && (
+            <p className="popup__trusted" data-khienthu-trusted={status.sender.address}>
+              {t(locale, 'popup.trusted', { address: status.sender.address })}
+            </p>
+          )}
           {warnings.length > 0 && (
             <>
               <p className="banner__reasons-title">{t(locale, 'popup.reasons')}</p>
@@ -78,9 +85,19 @@ export function Popup({ state, locale: policyLocale, contact: policyContact, onR
           {t(locale, 'popup.report')}
         </button>
       )}
+      {status?.reported && reportResult === undefined && (
+        <p className="popup__report-result" data-khienthu-reported="true">
+          {t(locale, 'popup.alreadyReported')}
+        </p>
+      )}
       {reportResult !== undefined && (
         <p role="status" className="popup__report-result">
           {t(locale, reportResult ? 'popup.reported' : 'popup.reportFailed')}
+        </p>
+      )}
+      {reportedCount > 0 && (
+        <p className="popup__reported-count" data-khienthu-reported-count={reportedCount}>
+          {t(locale, 'popup.reportedCount', { count: reportedCount })}
         </p>
       )}
       {onOpenOptions && (

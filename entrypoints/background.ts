@@ -5,6 +5,13 @@ import { resolvePolicy, type ResolvedPolicy } from '@/lib/policy/resolve';
 import { cachePolicyLayers } from '@/lib/policy/store';
 import { registerExtraWebmailHosts } from '@/lib/policy/webmail-hosts';
 import { base64ToBytes } from '@/lib/webmail/raw-source';
+import { isReportRequest } from '@/lib/report/messages';
+import { ReportService } from '@/lib/report/service';
+import { installPasswordGuard, setPasswordAlertDelivery } from '@/lib/password-guard/service';
+import { passwordAlertCompose } from '@/lib/report/password-alert';
+import { handleTrustSender } from '@/lib/trust/handler';
+import { isTrustSenderRequest, type TrustSenderResponse } from '@/lib/trust/request';
+import { trustedSendersFor } from '@/lib/trust/store';
 
 export default defineBackground(() => {
   // Resolved once per host and per change of managed storage or the user's options.
@@ -28,6 +35,27 @@ export default defineBackground(() => {
   }
 
   void registerHosts();
+  // The password guard (issue #7): fingerprint, typed-key checks and its warnings, with the same policies.
+  installPasswordGuard(policyFor);
+  // Reports: what was reported (storage.local), and the report in progress per tab (storage.session).
+  const reports = new ReportService(browser.storage.local, browser.storage.session);
+  browser.runtime.onMessage.addListener((request: unknown, sender) => {
+    if (!isReportRequest(request) || sender.id !== browser.runtime.id) return undefined;
+    return reports.handle(request, sender.tab?.id);
+  });
+  browser.tabs.onRemoved.addListener((tab) => void reports.forgetTab(tab));
+  // The password guard's alert to the help desk goes the report's way: Roundcube's compose, in a
+  // tab of its own, sent at once. The tab learns of its report before it loads the compose.
+  setPasswordAlertDelivery(async (alert, webmail) => {
+    const compose = passwordAlertCompose(alert, webmail, browser.runtime.getManifest().version);
+    if (!compose) return false;
+    const tab = await browser.tabs.create({ url: 'about:blank', active: false });
+    if (tab.id === undefined) return false;
+    await reports.handle({ type: 'khienthu:report-begin', pending: compose.pending }, tab.id);
+    await browser.tabs.update(tab.id, { url: compose.url });
+    return true;
+  });
+
   browser.permissions.onAdded.addListener(() => void registerHosts());
   browser.permissions.onRemoved.addListener(() => void registerHosts());
 
@@ -37,10 +65,19 @@ export default defineBackground(() => {
     const host = getHostname(sender.url ?? sender.tab?.url ?? '') ?? '';
     const raw = request.rawBase64 ? base64ToBytes(request.rawBase64) : undefined;
     return policyFor(host)
-      .then(({ policy }) => checkMessage(request.message, raw, policy))
+      .then(async ({ policy }) => checkMessage(request.message, raw, policy, await trustedSendersFor(host)))
       .then(
         (result): CheckResponse => ({ ok: true, result }),
         (error: unknown): CheckResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
       );
+  });
+
+  // "I know this sender": for the host of the frame that asks, as for a check.
+  browser.runtime.onMessage.addListener((request: unknown, sender): Promise<TrustSenderResponse> | undefined => {
+    if (!isTrustSenderRequest(request) || sender.id !== browser.runtime.id) return undefined;
+    const host = getHostname(sender.url ?? sender.tab?.url ?? '') ?? '';
+    return policyFor(host)
+      .then(({ policy }) => handleTrustSender(request, host, policy))
+      .catch((error: unknown): TrustSenderResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
   });
 });

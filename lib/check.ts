@@ -9,6 +9,7 @@ import type { MailMessage } from './mail/types';
 import { policyForOrganisation } from './policy/defaults';
 import type { Policy } from './policy/types';
 import { flaggedLinks, score, type FlaggedLink } from './scoring';
+import { canOfferTrust, trustKey } from './scoring/trust';
 import type { Verdict } from './scoring/types';
 import { fromDomMessage } from './webmail/message';
 import type { ReportSubjectSettings } from './report/subject';
@@ -25,7 +26,7 @@ export interface Presentation {
   /** The province's own warning in the policy's locale (limited HTML, sanitised where shown). */
   warningText: string;
   allowDismiss: boolean;
-  report: ReportSubjectSettings;
+  report: ReportSubjectSettings & Pick<Policy['report'], 'mode' | 'confirm' | 'original'>;
 }
 
 export interface CheckResult {
@@ -37,6 +38,21 @@ export interface CheckResult {
   source: MailMessage['source'];
   /** Links the click guard stops (only for a message that is not safe). */
   flaggedLinks: FlaggedLink[];
+  /** The From address and the user's trust in it ("I know this sender"). */
+  sender: SenderTrust;
+  /** The sender as the raw message (or else the page) gives it: the report names it. */
+  from?: MailMessage['from'];
+  /** The Message-ID header, when the raw message was read: a report remembers it. */
+  messageId?: string;
+}
+
+export interface SenderTrust {
+  /** The From address, lower-cased ('' when the message has none). */
+  address: string;
+  /** The user trusts this address, and the trust was applied to this message. */
+  trusted: boolean;
+  /** Policy allows it and the verdict is one where the banner may offer "I know this sender". */
+  canTrust: boolean;
 }
 
 export function policyForPage(pageUrl: string): Policy {
@@ -64,9 +80,24 @@ export async function messageToScore(dom: DomMessage, raw: Uint8Array | undefine
   }
 }
 
-export async function checkMessage(dom: DomMessage, raw: Uint8Array | undefined, policy: Policy): Promise<CheckResult> {
+function messageIdOf(message: MailMessage): string | undefined {
+  return message.headers?.find((header) => header.key === 'message-id')?.value.trim() || undefined;
+}
+
+/**
+ * `trustedSenders`: the exact addresses the user trusts on this webmail (lib/trust); they count
+ * only where the policy lets users trust a sender.
+ */
+export async function checkMessage(
+  dom: DomMessage,
+  raw: Uint8Array | undefined,
+  policy: Policy,
+  trustedSenders: readonly string[] = [],
+): Promise<CheckResult> {
   const message = await messageToScore(dom, raw);
-  const verdict = score(message, policy);
+  const trusting = policy.allowTrustSender && trustedSenders.length > 0;
+  const verdict = score(message, trusting ? { ...policy, trustedSenderAddresses: [...trustedSenders] } : policy);
+  const address = trustKey(message.from?.address ?? '');
   return {
     verdict,
     contact: {
@@ -78,9 +109,22 @@ export async function checkMessage(dom: DomMessage, raw: Uint8Array | undefined,
     presentation: {
       warningText: policy.warningText[policy.locale],
       allowDismiss: policy.allowDismiss,
-      report: { subjectPrefix: policy.report.subjectPrefix, outlookPrefix: policy.report.outlookPrefix },
+      report: {
+        subjectPrefix: policy.report.subjectPrefix,
+        outlookPrefix: policy.report.outlookPrefix,
+        mode: policy.report.mode,
+        confirm: policy.report.confirm,
+        original: policy.report.original,
+      },
     },
     source: message.source,
     flaggedLinks: verdict.level === 'safe' ? [] : flaggedLinks(message, policy),
+    ...(message.from && { from: message.from }),
+    ...(messageIdOf(message) && { messageId: messageIdOf(message) }),
+    sender: {
+      address,
+      trusted: verdict.trustedSender !== undefined,
+      canTrust: policy.allowTrustSender && canOfferTrust(verdict, message),
+    },
   };
 }

@@ -39,8 +39,12 @@ export interface OpenMessageStatus {
   reasons: Reason[];
   contact: Contact;
   locale: Locale;
-  /** Whether `khienthu:report` can report this message through the webmail. */
+  /** Whether `khienthu:report` can report this message (there is a report address). */
   canReport: boolean;
+  /** Already reported from this account. */
+  reported?: boolean;
+  /** The From address, and whether the user's trust in it ("I know this sender") applied. */
+  sender?: { address: string; trusted: boolean };
 }
 
 /** Asks the frame that shows the message to report it, exactly as the banner's button does. */

@@ -16,6 +16,8 @@ import {
 import { describeIssue, validateSettings, type PolicyIssue } from '@/lib/policy/validate';
 import { HostAccess, type HostAccessProps } from './HostAccess';
 import { ManagedKeys } from './ManagedKeys';
+import { PasswordGuardSection, type PasswordGuardSectionProps } from './PasswordGuardSection';
+import { TrustedSenders, type TrustedSendersProps } from './TrustedSenders';
 
 export interface OptionsPageProps {
   resolved: ResolvedPolicy;
@@ -25,6 +27,10 @@ export interface OptionsPageProps {
   hostAccess: HostAccessProps['access'];
   /** Turns the policy's warning text into safe HTML; absent, the preview is not shown. */
   sanitize?: (html: string) => string;
+  /** What the password guard keeps, and "forget"; shown in its group. Absent, not shown. */
+  passwordGuard?: Pick<PasswordGuardSectionProps, 'fingerprint' | 'onForget'>;
+  /** The senders the user trusts ("I know this sender"), to see and remove; absent, not shown. */
+  trustedSenders?: Omit<TrustedSendersProps, 'locale' | 'allowed'>;
 }
 
 /** A field's text while the user edits it; '' means "not set by me": the layer below applies. */
@@ -69,7 +75,7 @@ function sourceLabel(locale: Locale, source: SettingSource): string {
  * "set by your administrator"; what the admin wrote but could not be used is listed with the
  * reason, and everything else still applies.
  */
-export function OptionsPage({ resolved, userOptions, onSave, hostAccess, sanitize }: OptionsPageProps) {
+export function OptionsPage({ resolved, userOptions, onSave, hostAccess, sanitize, trustedSenders, passwordGuard }: OptionsPageProps) {
   const locale = resolved.settings.locale;
   const locked = useMemo(() => new Set(resolved.locked), [resolved.locked]);
   const editable = settingKeys.filter((key) => !locked.has(key) && key !== 'presetPinned');
@@ -172,6 +178,7 @@ export function OptionsPage({ resolved, userOptions, onSave, hostAccess, sanitiz
       <IssueList locale={locale} issues={resolved.issues} />
       <ManagedKeys locale={locale} received={resolved.managedKeys} absent={resolved.absentManagedKeys} />
       <HostAccess locale={locale} access={hostAccess} />
+      {trustedSenders && <TrustedSenders locale={locale} allowed={resolved.settings.allowTrustSender} {...trustedSenders} />}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -182,6 +189,14 @@ export function OptionsPage({ resolved, userOptions, onSave, hostAccess, sanitiz
           <fieldset key={group} className="options__group" data-group={group}>
             <legend>{t(locale, `options.group.${group}`)}</legend>
             {settingKeys.filter((key) => settingDefinitions[key].group === group).map(field)}
+            {group === 'passwordGuard' && passwordGuard && (
+              <PasswordGuardSection
+                locale={locale}
+                enabled={resolved.settings.passwordGuardEnabled}
+                locked={locked.has('passwordGuardEnabled')}
+                {...passwordGuard}
+              />
+            )}
           </fieldset>
         ))}
         {draftIssues.length > 0 && (

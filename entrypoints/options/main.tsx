@@ -6,6 +6,8 @@ import { resolvePolicy } from '@/lib/policy/resolve';
 import { readPolicyLayers, saveUserOptions } from '@/lib/policy/store';
 import { sanitizeWarningText } from '@/lib/policy/warning-text';
 import { extraWebmailMatches, grantedMatches } from '@/lib/policy/webmail-hosts';
+import { readTrustedSenders, trustedSendersKey, untrustSender } from '@/lib/trust/store';
+import { fingerprintKey, forgetFingerprint, readFingerprint } from '@/lib/password-guard/store';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -14,6 +16,8 @@ async function show(): Promise<void> {
   const resolved = resolvePolicy({ managed, user });
   const needed = extraWebmailMatches(resolved.policy.webmailHosts);
   const granted = await grantedMatches(needed);
+  const trusted = await readTrustedSenders();
+  const fingerprint = await readFingerprint();
   const locale = resolved.settings.locale;
   document.documentElement.lang = locale;
   document.title = t(locale, 'options.title');
@@ -24,6 +28,8 @@ async function show(): Promise<void> {
       userOptions={user}
       onSave={saveUserOptions}
       sanitize={sanitizeWarningText}
+      trustedSenders={{ trusted, onRemove: untrustSender }}
+      passwordGuard={{ fingerprint: fingerprint && { savedAt: fingerprint.savedAt, host: fingerprint.host }, onForget: forgetFingerprint }}
       hostAccess={{
         needed,
         granted,
@@ -36,6 +42,6 @@ async function show(): Promise<void> {
 
 void show();
 // The admin's policy can change while the page is open; so can the options, from another window.
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'managed' || area === 'sync') void show();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed' || area === 'sync' || (area === 'local' && (trustedSendersKey in changes || fingerprintKey in changes))) void show();
 });

@@ -5,6 +5,7 @@ import { Popup, type PopupState } from '@/components/Popup';
 import type { OpenMessageStatus, ReportRequest, StatusRequest } from '@/lib/messaging';
 import { resolvePolicy } from '@/lib/policy/resolve';
 import { readPolicyLayers } from '@/lib/policy/store';
+import type { ReportRequest as ReportServiceRequest } from '@/lib/report/messages';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -24,12 +25,16 @@ async function show(): Promise<void> {
   const { managed, user } = await readPolicyLayers();
   const { policy } = resolvePolicy({ managed, user });
   const contact = { organisationName: policy.organisationName, hotlines: policy.hotlines, reportAddresses: policy.reportAddresses };
+  const reportedCount = await browser.runtime
+    .sendMessage({ type: 'khienthu:report-count' } satisfies ReportServiceRequest)
+    .then((count) => (typeof count === 'number' ? count : 0), () => 0);
   const render = (state: PopupState, tabId?: number) =>
     root.render(
       <Popup
         state={state}
         locale={policy.locale}
         contact={contact}
+        reportedCount={reportedCount}
         onReport={tabId === undefined ? undefined : async () => (await ask<boolean>(tabId, { type: 'khienthu:report' })) === true}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />,

@@ -2,13 +2,16 @@ import '@/components/banner.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { Banner } from '@/components/Banner';
 import type { CheckResult } from '@/lib/check';
-import { reportSubject } from '@/lib/report/subject';
 import { isTabRequest, type CheckRequest, type CheckResponse, type OpenMessageStatus } from '@/lib/messaging';
 import { detectWebmail, type WebmailAdapter } from '@/lib/webmail';
 import { bannerTag, clearScanned, markScanned, removeBanners } from '@/lib/webmail/page-marks';
 import { FlaggedLinks } from '@/lib/webmail/link-guard';
 import { bytesToBase64, fetchRawMessage } from '@/lib/webmail/raw-source';
 import { installLinkGuard, type GuardedMessage } from './link-guard';
+import { reportOpenMessage, resumeReport, wasReported, type OpenReport } from './report';
+import type { TrustOffer } from '@/components/TrustSender';
+import { requestTrustSender } from '@/lib/trust/request';
+import { onTrustedSendersChanged } from '@/lib/trust/store';
 
 export default defineContentScript({
   matches: ['*://*.gov.vn/*'],
@@ -37,15 +40,18 @@ export default defineContentScript({
       }
     };
     void guard();
+    // a report on its way through the webmail's compose goes on on this page, if it is the next step
+    resumeReport(ctx, adapter).catch((error: unknown) => console.warn('[Khiên Thư] could not go on with the report:', error));
     installLinkGuard(ctx, document, guardedMessage);
     if (adapter.watch) ctx.onInvalidated(adapter.watch(document, () => void guard()));
+    // a sender trusted from a banner (any tab) or removed on the options page: check again
+    ctx.onInvalidated(onTrustedSendersChanged(() => void guard()));
 
     const answer = (request: unknown): Promise<OpenMessageStatus | boolean> | undefined => {
       const shown = banner.shown;
       if (!isTabRequest(request) || !shown) return undefined;
       if (request.type === 'khienthu:status') return Promise.resolve(shown.status);
-      shown.report?.();
-      return Promise.resolve(shown.report !== undefined);
+      return shown.report ? shown.report() : Promise.resolve(false);
     };
     browser.runtime.onMessage.addListener(answer);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(answer));
@@ -72,7 +78,8 @@ function guardBodyDocument(ctx: Context, adapter: WebmailAdapter, slot: BannerSl
  */
 interface BannerSlot {
   ui?: ShadowRootContentScriptUi<Root>;
-  shown?: { status: OpenMessageStatus; report?: () => void };
+  /** `report` resolves true when the message is reported, or on its way through the compose. */
+  shown?: { status: OpenMessageStatus; report?: () => Promise<boolean> };
   /** The flagged links of the open message, which the link guard stops. */
   guarded?: GuardedMessage;
   stopBodyGuard?: () => void;
@@ -108,23 +115,27 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   const request: CheckRequest = { type: 'khienthu:check', message, ...(raw && { rawBase64: bytesToBase64(raw) }) };
   const response = (await browser.runtime.sendMessage(request)) as CheckResponse | undefined;
   if (!response?.ok) throw new Error(response?.error ?? 'no answer from the background');
+  const { verdict, contact, locale, flaggedLinks, presentation } = response.result;
+  const open: OpenReport = { adapter, ref, result: response.result, subject: message.subject, raw };
+  const report =
+    contact.reportAddresses.length > 0
+      ? () => reportOpenMessage(ctx, open).then((outcome) => outcome !== 'cancelled' && outcome !== 'fallback')
+      : undefined;
+  const reported = report ? await wasReported(open, document).catch(() => false) : false;
   if (!isCurrent()) return;
   clearBanner(slot);
-  const { verdict, contact, locale, flaggedLinks, presentation } = response.result;
   if (flaggedLinks.length > 0) {
     slot.guarded = { links: new FlaggedLinks(flaggedLinks, document.baseURI), reasons: verdict.reasons, locale };
   }
-  const reportUrl = adapter.reportUrl(document, ref, {
-    addresses: contact.reportAddresses,
-    subject: reportSubject(presentation.report, locale, message.subject),
-  });
-  const report = reportUrl ? () => window.top?.location.assign(reportUrl) : undefined;
   slot.shown = {
-    status: { subject: message.subject, level: verdict.level, score: verdict.score, reasons: verdict.reasons, contact, locale, canReport: !!report },
+    status: { subject: message.subject, level: verdict.level, score: verdict.score, reasons: verdict.reasons, contact, locale, canReport: !!report, reported },
     report,
   };
+  const { sender } = response.result;
+  slot.shown.status.sender = { address: sender.address, trusted: sender.trusted };
   const dismiss = presentation.allowDismiss ? () => clearBannerOnly(slot) : undefined;
-  if (verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, response.result, report, dismiss, isCurrent);
+  const trust = sender.canTrust ? { address: sender.address, onTrust: () => requestTrustSender(request) } : undefined;
+  if (verdict.level !== 'safe') slot.ui = await showBanner(ctx, adapter, response.result, report, dismiss, isCurrent, trust, reported);
   // Marked last, so that whoever waits for the mark finds the banner already in place.
   if (isCurrent()) markScanned(document, verdict.level);
 }
@@ -133,9 +144,11 @@ async function showBanner(
   ctx: Context,
   adapter: WebmailAdapter,
   result: CheckResult,
-  report: (() => void) | undefined,
+  report: (() => Promise<boolean>) | undefined,
   dismiss: (() => void) | undefined,
   isCurrent: () => boolean,
+  trust?: TrustOffer,
+  reported = false,
 ): Promise<ShadowRootContentScriptUi<Root> | undefined> {
   const { verdict, contact, locale, presentation } = result;
   const level = verdict.level;
@@ -158,8 +171,11 @@ async function showBanner(
           contact={contact}
           locale={locale}
           onReport={report}
+          reported={reported}
           warningText={presentation.warningText}
           onDismiss={dismiss}
+          trust={trust}
+          trustedSender={result.sender.trusted ? result.sender.address : undefined}
         />,
       );
       return root;

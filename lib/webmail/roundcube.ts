@@ -5,6 +5,7 @@
  * message opened" is simply a new document for the content script.
  */
 import { addressFromLink, textOf } from './dom';
+import { disposeRoundcubeMessage, roundcubeCompose, roundcubeUser } from './roundcube-compose';
 import type { DomMessage, MessageRef, ReportTarget, WebmailAdapter } from './types';
 import type { MailAddress } from '../mail/types';
 
@@ -77,6 +78,10 @@ export const roundcubeAdapter: WebmailAdapter = {
       _subject: target.subject,
     });
   },
+
+  disposeOriginal: disposeRoundcubeMessage,
+  account: roundcubeUser,
+  reportCompose: roundcubeCompose,
 };
 
 /** Roundcube's entry point with these parameters, on the page's own origin and path. */

@@ -60,10 +60,28 @@ export interface WebmailAdapter {
   sendReport?(doc: Document, ref: MessageRef, draft: ReportDraft): Promise<void>;
   /** Moves the reported original to Junk, or deletes it (to Trash), through the client's own API. */
   disposeOriginal?(doc: Document, ref: MessageRef, action: DisposeAction): Promise<void>;
+  /** The logged-in user's address, when the page states it: reports are remembered per account. */
+  account?(doc: Document): string | undefined;
+  /** The compose page `reportUrl` opens, when `doc` is one (Roundcube). */
+  reportCompose?(doc: Document): ReportCompose | null;
   /**
    * For single-page clients, where another message opens in the same document: calls `onChange`
    * (debounced) when the open message changes, until the returned function is called. Clients
    * that load each message as a new document (Roundcube) have none.
    */
   watch?(doc: Document, onChange: () => void): () => void;
+}
+
+/** The client's compose page, opened by `reportUrl` with the original attached. */
+export interface ReportCompose {
+  /** Every address in To, lower-cased. */
+  recipients(): string[];
+  /** File names in the attachment list (the forwarded original is `<subject>.eml`). */
+  attachments(): string[];
+  /** Puts `text` above what the body holds (the signature). */
+  fillBody(text: string): void;
+  /** Presses Send, as the user would. */
+  send(): void;
+  /** Calls `onAnswer` with the client's answer to a Send (true: sent), until the returned function is called. */
+  onSendAnswer(onAnswer: (sent: boolean) => void): () => void;
 }

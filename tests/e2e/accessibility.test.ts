@@ -179,7 +179,7 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('accessibility of the banner 
     expect(await seriousViolations(axe)).toEqual([]);
   });
 
-  it('is reached with Tab, opens its details with Space and reports with Enter', async () => {
+  it('is reached with Tab, opens its details with Space and reports with Enter, through an accessible dialog', async () => {
     // a page of its own: the report leaves the inbox for Roundcube's compose
     const view = await browser.context.newPage();
     try {
@@ -202,8 +202,22 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('accessibility of the banner 
 
       for (const _ of met.slice(0, met.indexOf('report'))) await view.keyboard.press('Tab');
       expect(await focusInBanner(frame)).toBe('report');
+      // Enter asks first: a modal dialog that holds the keyboard, its "send" button focused
+      await view.keyboard.press('Enter');
+      const dialog = frame.locator('khienthu-report-dialog [role="dialog"]');
+      await dialog.waitFor();
+      const confirm = frame.locator('khienthu-report-dialog [data-khienthu-action="report-confirm"]');
+      await expect.poll(() => confirm.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+      const dialogAxe = new AxeBuilder({ page: view }).include({ fromFrames: ['#messagecontframe', 'khienthu-report-dialog'] });
+      expect(await seriousViolations(dialogAxe)).toEqual([]);
+      // Tab cycles inside the dialog (comment, cancel, send) and comes back to "send"
+      for (let i = 0; i < 3; i++) await view.keyboard.press('Tab');
+      await expect.poll(() => confirm.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
       await Promise.all([view.waitForURL(/_action=compose/), view.keyboard.press('Enter')]);
       await expect.poll(() => view.inputValue('#_to')).toContain('tvthe@soctrang.gov.vn');
+      // the notice on the compose page passes axe too
+      await view.locator('khienthu-report-notice [data-khienthu-notice="composeReady"]').waitFor();
+      expect(await seriousViolations(new AxeBuilder({ page: view }).include({ fromShadowDom: ['khienthu-report-notice', '.report-notice'] }))).toEqual([]);
     } finally {
       await view.close();
     }
@@ -259,6 +273,39 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('accessibility of the banner 
       await banner.waitFor({ state: 'detached' });
     } finally {
       await setUserOptions(browser.serviceWorker!, {});
+    }
+  });
+
+  it('offers "I know this sender" from the keyboard, and the banner checked again passes axe', async () => {
+    await setUserOptions(browser.serviceWorker!, { cautionThreshold: 1, dangerThreshold: 100 });
+    try {
+      await page.bringToFront();
+      // another message first: the caution one may still be open, its banner hidden by the test before
+      await verdictOf(await openRoundcubeMessage(page, benignSubject));
+      const frame = await openLure(page, cautionSubject);
+      const banner = frame.locator('khienthu-banner');
+      const trust = banner.locator('[data-khienthu-action="trust"]');
+      expect(await trust.innerText()).toBe('Tôi biết người gửi này (nguyenvanan.stc@gmail.com)');
+      const axe = () => new AxeBuilder({ page }).include({ fromFrames: ['#messagecontframe', 'khienthu-banner'] });
+      expect(await seriousViolations(axe())).toEqual([]);
+
+      const met = await tabThroughBanner(page, frame, await tabIntoBanner(page, frame, cautionSubject));
+      expect(met.slice(-2)).toEqual(['trust', 'dismiss']);
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusInBanner(frame)).toBe('trust');
+      await page.keyboard.press('Enter');
+      // checked again with the sender trusted: the link and the wording still warn, and the banner says what trust changed
+      await banner.locator('[data-khienthu-trusted]').waitFor();
+      expect(await banner.getAttribute('data-khienthu-level')).toBe('caution');
+      expect(await trust.count()).toBe(0);
+      expect(await seriousViolations(axe())).toEqual([]);
+    } finally {
+      await setUserOptions(browser.serviceWorker!, {});
+      await browser.serviceWorker!.evaluate(async () => {
+        const { storage } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        await storage.local.remove('trustedSenders');
+      });
     }
   });
 

@@ -157,8 +157,11 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('Roundcube (%s) with Khiên T
     const frame = await openRoundcubeMessage(page, lureSubject);
     await verdictOf(frame);
     await frame.locator('khienthu-banner [data-khienthu-action="report"]').click();
+    await frame.locator('khienthu-report-dialog [data-khienthu-action="report-confirm"]').click();
     await page.waitForURL(/_action=compose/);
     await expect.poll(() => page.inputValue('#_to')).toContain('tvthe@soctrang.gov.vn');
+    // the body names the reasons, filled in by the extension on Roundcube's compose page
+    await expect.poll(() => page.inputValue('#composebody')).toContain('[quota.');
     await expect.poll(() => page.inputValue('#compose-subject')).toBe(`[Khiên Thư] Thư nghi giả mạo: ${lureSubject}`);
     await expect.poll(() => page.locator('#compose-attachments li, #attachment-list li').allInnerTexts()).toEqual([
       expect.stringMatching(/\.eml/),

@@ -1,5 +1,5 @@
 /**
- * Saves real Roundcube message pages (preview frame and full view, both skins) as fixtures for
+ * Saves real Roundcube pages (preview frame, full view, and the compose a report opens, both skins) as fixtures for
  * the adapter's unit tests: `npx tsx tests/lab/capture-roundcube-fixtures.ts`. The pages come
  * from the same lab as the end-to-end tests, so the fixtures are what Debian's Roundcube renders.
  */
@@ -28,6 +28,19 @@ for (const skin of ['elastic', 'larry'] as RoundcubeSkin[]) {
     await page.goto(frame.url().replace('_action=preview', '_action=show').replace('&_framed=1', ''));
     await page.locator('#messagebody').waitFor();
     writeFileSync(join(out, `${skin}-show-lure.html`), await page.content());
+    // the compose the report button opens: the original forwarded as an attachment, To and Subject filled
+    const compose = new URLSearchParams({
+      _task: 'mail',
+      _action: 'compose',
+      _forward_uid: '1',
+      _mbox: 'INBOX',
+      _attachment: '1',
+      _to: 'tvthe@soctrang.gov.vn',
+      _subject: '[Khiên Thư] Thư nghi giả mạo: Đã vượt quá hạn ngạch',
+    });
+    await page.goto(`${base}/?${compose}`);
+    await page.locator('#attachment-list li').first().waitFor();
+    writeFileSync(join(out, `${skin}-compose-report.html`), await page.content());
     console.log(`saved ${skin} fixtures`);
   } finally {
     await browser.close();

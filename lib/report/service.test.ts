@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { PendingReport } from './messages';
+import { maxReportedPerAccount, messageKey, ReportedMessages, type KeyValueArea } from './reported';
+import { ReportService } from './service';
+
+/** storage.local / storage.session as the browser has them: values go through structured cloning. */
+function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+  };
+}
+
+const pending: Omit<PendingReport, 'state' | 'created' | 'filled'> = {
+  kind: 'message',
+  account: 'mail.laichau.gov.vn/canbo@laichau.gov.vn',
+  key: 'mid:abc@weebly.com',
+  ref: { id: '7', folder: 'INBOX' },
+  to: ['hotro@laichau.gov.vn'],
+  body: 'báo cáo',
+  mode: 'compose',
+  original: 'junk',
+  locale: 'vi',
+  hotlines: ['02133.798.788'],
+};
+
+describe('messageKey', () => {
+  it('knows a message by its Message-ID, brackets and domain case aside, else by folder and id', () => {
+    expect(messageKey('<Abc@Weebly.COM>', 'INBOX', '7')).toBe('mid:Abc@weebly.com');
+    expect(messageKey('Abc@weebly.com', 'Junk', '9')).toBe('mid:Abc@weebly.com');
+    expect(messageKey(undefined, 'INBOX', '7')).toBe('uid:INBOX/7');
+    expect(messageKey('  ', undefined, '7')).toBe('uid:/7');
+  });
+});
+
+describe('ReportedMessages', () => {
+  it('remembers per account, counts all, and says when a message was already there', async () => {
+    const reported = new ReportedMessages(memoryArea());
+    expect(await reported.add('a', 'm1')).toBe(true);
+    expect(await reported.add('a', 'm1')).toBe(false);
+    expect(await reported.add('b', 'm1')).toBe(true);
+    expect(await reported.has('a', 'm1')).toBe(true);
+    expect(await reported.has('a', 'm2')).toBe(false);
+    expect(await reported.count()).toBe(2);
+  });
+
+  it('loses nothing when reports come at once', async () => {
+    const reported = new ReportedMessages(memoryArea());
+    await Promise.all(Array.from({ length: 20 }, (_, i) => reported.add('a', `m${i}`)));
+    expect(await reported.count()).toBe(20);
+  });
+
+  it('forgets the oldest beyond the limit', async () => {
+    const area = memoryArea();
+    area.data.reportedMessages = { a: Array.from({ length: maxReportedPerAccount }, (_, i) => `m${i}`) };
+    const reported = new ReportedMessages(area);
+    await reported.add('a', 'newest');
+    expect(await reported.has('a', 'm0')).toBe(false);
+    expect(await reported.has('a', 'newest')).toBe(true);
+    expect(await reported.count()).toBe(maxReportedPerAccount);
+  });
+
+  it('reads damaged storage as nothing reported', async () => {
+    const area = memoryArea();
+    area.data.reportedMessages = { a: 'not a list' };
+    expect(await new ReportedMessages(area).has('a', 'not a list')).toBe(false);
+  });
+});
+
+describe('ReportService', () => {
+  it('carries a compose report from the page that asked to the page after the send, in that tab only', async () => {
+    let now = 1_000;
+    const service = new ReportService(memoryArea(), memoryArea(), () => now);
+    expect(await service.handle({ type: 'khienthu:report-begin', pending }, 5)).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-state' }, 6)).toEqual({ reported: false });
+    const composing = await service.handle({ type: 'khienthu:report-state' }, 5);
+    expect(composing).toMatchObject({ reported: false, pending: { state: 'composing', filled: false, body: 'báo cáo' } });
+    await service.handle({ type: 'khienthu:report-filled' }, 5);
+    // a failed send changes nothing
+    await service.handle({ type: 'khienthu:report-sent', ok: false }, 5);
+    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, 5)).toMatchObject({
+      reported: false,
+      pending: { state: 'composing', filled: true },
+    });
+    now += 1_000;
+    await service.handle({ type: 'khienthu:report-sent', ok: true }, 5);
+    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, 5)).toMatchObject({
+      reported: true,
+      pending: { state: 'sent' },
+    });
+    await service.handle({ type: 'khienthu:report-finish' }, 5);
+    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, 5)).toEqual({ reported: true });
+    expect(await service.handle({ type: 'khienthu:report-count' }, undefined)).toBe(1);
+  });
+
+  it('ignores a send answer with no report in progress, and forgets a report left for half an hour', async () => {
+    let now = 0;
+    const service = new ReportService(memoryArea(), memoryArea(), () => now);
+    expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, 5)).toBe(false);
+    await service.handle({ type: 'khienthu:report-begin', pending }, 5);
+    now = 31 * 60_000;
+    expect(await service.handle({ type: 'khienthu:report-state' }, 5)).toEqual({ reported: false });
+    expect(await service.handle({ type: 'khienthu:report-count' }, 5)).toBe(0);
+  });
+
+  it('does not count a password alert as a reported message', async () => {
+    const service = new ReportService(memoryArea(), memoryArea());
+    await service.handle({ type: 'khienthu:report-begin', pending: { ...pending, kind: 'password-alert' } }, 4);
+    expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, 4)).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-count' }, 4)).toBe(0);
+    expect(await service.pending(4)).toMatchObject({ state: 'sent', kind: 'password-alert' });
+  });
+
+  it('remembers a direct send at once, and a closed tab takes its report along', async () => {
+    const service = new ReportService(memoryArea(), memoryArea());
+    expect(await service.handle({ type: 'khienthu:report-done', account: 'z/u', key: 'mid:x@y' }, 3)).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-done', account: 'z/u', key: 'mid:x@y' }, 3)).toBe(false);
+    await service.handle({ type: 'khienthu:report-begin', pending }, 3);
+    await service.forgetTab(3);
+    expect(await service.pending(3)).toBeUndefined();
+  });
+});
