@@ -100,7 +100,10 @@ describe('network: the extension talks to nobody but the webmail', () => {
     await view.goto(full.toString());
     expect(await verdictOf(view.mainFrame())).toBe('danger');
     await view.locator('khienthu-banner [data-khienthu-action="report"]').click();
+    await view.locator('khienthu-report-dialog [data-khienthu-action="report-confirm"]').click();
     await view.waitForURL(/_action=compose/);
+    // the report is filled in on Roundcube's compose: that too stays on the origin
+    await view.locator('khienthu-report-notice [data-khienthu-notice="composeReady"]').waitFor();
     await view.close();
   });
 
