@@ -1,8 +1,9 @@
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { LinkGuard } from '@/components/LinkGuard';
 import type { Locale } from '@/lib/i18n';
 import type { Reason } from '@/lib/scoring/types';
 import { FlaggedLinks, shownSite } from '@/lib/webmail/link-guard';
+import { mountModal } from './modal';
 
 type Context = InstanceType<typeof ContentScriptContext>;
 
@@ -43,35 +44,21 @@ export function installLinkGuard(ctx: Context, doc: Document, current: () => Gua
       window.open(url, '_blank', 'noopener,noreferrer');
     };
     const reasons = message.reasons.filter((r) => ids.includes(r.id)).map((r) => r.message);
-    open = await createShadowRootUi<Root>(ctx, {
-      name: guardTag,
-      position: 'modal',
-      zIndex: 2147483647,
-      onMount(container) {
-        // WXT puts the z-index on the host, whose styles its own reset (`:host{all:initial
-        // !important}`) cancels; the fixed container must carry it to stay above the webmail.
-        container.style.zIndex = '2147483647';
-        const root = createRoot(container);
-        root.render(
-          <LinkGuard
-            destination={href}
-            destinationHost={host || href}
-            shownText={text}
-            shownSite={shown}
-            reasons={reasons}
-            locale={message.locale}
-            onCancel={close}
-            onProceed={() => go(resolvedHref)}
-            onShownSite={shown ? () => go(shown) : undefined}
-          />,
-        );
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
-    });
-    open.mount();
+    open = await mountModal(
+      ctx,
+      guardTag,
+      <LinkGuard
+        destination={href}
+        destinationHost={host || href}
+        shownText={text}
+        shownSite={shown}
+        reasons={reasons}
+        locale={message.locale}
+        onCancel={close}
+        onProceed={() => go(resolvedHref)}
+        onShownSite={shown ? () => go(shown) : undefined}
+      />,
+    );
   };
 
   const listening = new AbortController();

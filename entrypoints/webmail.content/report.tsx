@@ -19,6 +19,7 @@ import type { PendingReport, ReportRequest, ReportState } from '@/lib/report/mes
 import { messageKey } from '@/lib/report/reported';
 import { reportSubject } from '@/lib/report/subject';
 import type { MessageRef, WebmailAdapter } from '@/lib/webmail/types';
+import { mountModal } from './modal';
 
 type Context = InstanceType<typeof ContentScriptContext>;
 
@@ -253,34 +254,19 @@ function confirmReport(
       ui?.remove();
       resolve(comment);
     };
-    void createShadowRootUi<Root>(ctx, {
-      name: reportDialogTag,
-      position: 'modal',
-      zIndex: 2147483647,
-      onMount(container) {
-        // as for the link guard: WXT's host reset cancels the host's z-index
-        container.style.zIndex = '2147483647';
-        const root = createRoot(container);
-        root.render(
-          <ReportDialog
-            locale={locale}
-            address={address}
-            route={route}
-            original={original}
-            onConfirm={(comment) => finish(comment)}
-            onCancel={() => finish(undefined)}
-          />,
-        );
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
-    }).then(
-      (created) => {
-        ui = created;
-        created.mount();
-      },
+    mountModal(
+      ctx,
+      reportDialogTag,
+      <ReportDialog
+        locale={locale}
+        address={address}
+        route={route}
+        original={original}
+        onConfirm={(comment) => finish(comment)}
+        onCancel={() => finish(undefined)}
+      />,
+    ).then(
+      (mounted) => (ui = mounted),
       () => resolve(undefined),
     );
   });

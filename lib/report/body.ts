@@ -32,13 +32,9 @@ function clip(value: string, max: number, multiline = false): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** 23/11/2026 13:45 in Vietnam's time, whatever the computer's zone; the ISO form follows for machines. */
-function localTime(time: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(time);
+/** 23/11/2026 13:45 in Vietnam's time, whatever the computer's zone; the ISO form goes next to it for machines. */
+export function vietnamTime(time: Date | number, locale: Locale, timeStyle: 'short' | 'medium' = 'short'): string {
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle }).format(time);
 }
 
 export function reportBody(facts: ReportFacts, locale: Locale): string {
@@ -52,7 +48,7 @@ export function reportBody(facts: ReportFacts, locale: Locale): string {
     line('report.body.title'),
     '',
     line('report.body.reporter', { reporter: facts.reporter ? clip(facts.reporter, maxFieldLength) : line('report.body.unknown') }),
-    line('report.body.time', { local: localTime(facts.time, locale), iso: facts.time.toISOString() }),
+    line('report.body.time', { local: vietnamTime(facts.time, locale), iso: facts.time.toISOString() }),
     line('report.body.webmail', { host: facts.webmail }),
     line('report.body.version', { version: facts.version }),
     '',

@@ -9,20 +9,13 @@ import { t } from '../i18n';
 import type { PasswordAlert } from '../password-guard/store';
 import type { PasswordFingerprint } from '../password-guard/fingerprint';
 import type { Policy } from '../policy/types';
+import { vietnamTime } from './body';
 import type { PendingReport } from './messages';
 
 export interface PasswordAlertCompose {
   /** Roundcube's compose with To and Subject filled. */
   url: string;
   pending: Omit<PendingReport, 'state' | 'created' | 'filled'>;
-}
-
-function vietnamTime(at: number, locale: Policy['locale']): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  }).format(at);
 }
 
 export function passwordAlertCompose(
@@ -48,7 +41,7 @@ export function passwordAlertCompose(
     t(locale, 'passwordAlert.title'),
     '',
     t(locale, 'passwordAlert.page', { url: alert.pageUrl }),
-    t(locale, 'passwordAlert.time', { local: vietnamTime(alert.at, locale), iso: new Date(alert.at).toISOString() }),
+    t(locale, 'passwordAlert.time', { local: vietnamTime(alert.at, locale, 'medium'), iso: new Date(alert.at).toISOString() }),
     t(locale, 'passwordAlert.webmail', { host: fingerprint.host }),
     t(locale, alert.kind === 'user' ? 'passwordAlert.byUser' : 'passwordAlert.byPolicy'),
     t(locale, 'report.body.version', { version }),
