@@ -9,6 +9,7 @@
  * CSRF token has to be found the way the adapter finds it. The recorded requests are what Zimbra
  * would receive.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
@@ -252,5 +253,31 @@ describe('Zimbra Classic (reproduction): the banner\'s report button', () => {
     await report();
     await page.locator('khienthu-report-notice [data-khienthu-notice="already"]').waitFor();
     expect(fixtures.soapRequests.slice(before)).toEqual([]);
+  });
+
+  it('falls back to the .eml and a mailto: to the help desk when Zimbra refuses, and says so', async () => {
+    // a message not yet reported: forget the report above
+    await browser.serviceWorker!.evaluate(() =>
+      (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.remove('reportedMessages'),
+    );
+    // the notice of the test before is closed, as a user would
+    await page.locator('khienthu-report-notice [data-khienthu-action="notice-close"]').click();
+    await page.locator('khienthu-report-notice').waitFor({ state: 'detached' });
+    fixtures.nextSoapFault = { code: 'mail.SEND_FAILURE', reason: 'message sending failed: relay refused' };
+    const download = page.waitForEvent('download');
+    await report();
+    const notice = page.locator('khienthu-report-notice [data-khienthu-notice="fallback"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('relay refused');
+    // the original, as the webmail gave it for the check, saved as .eml
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('Đã vượt quá hạn ngạch.eml');
+    expect(readFileSync((await saved.path())!, 'latin1')).toMatch(/^Message-ID: <20211124123800\.5C1F2@fundacionhomi\.org\.co>$/m);
+    // and the report as a mailto: to the help desk, offered again in the notice
+    const mailto = new URL((await notice.locator('[data-khienthu-action="mailto"]').getAttribute('href'))!);
+    expect(decodeURIComponent(mailto.pathname)).toBe(reportAddresses.join(','));
+    expect(mailto.searchParams.get('subject')).toContain('Đã vượt quá hạn ngạch');
+    expect(mailto.searchParams.get('body')).toContain('[reply-to.');
+    expect(await notice.locator('[data-khienthu-action="download-eml"]').getAttribute('download')).toBe('Đã vượt quá hạn ngạch.eml');
   });
 });
