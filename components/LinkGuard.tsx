@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { t, type Locale } from '@/lib/i18n';
+import { keepFocusInside } from './focus';
 
 export interface LinkGuardProps {
   /** Where the link really goes (its href). */
@@ -15,30 +16,6 @@ export interface LinkGuardProps {
   onCancel: () => void;
   onProceed: () => void;
   onShownSite?: () => void;
-}
-
-/**
- * Tab and Shift+Tab cycle through the dialog's own controls: it is modal, and the webmail behind it
- * must not take the keyboard while it waits for an answer.
- */
-export function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
-  const dialog = event.currentTarget;
-  const controls = [...dialog.querySelectorAll<HTMLElement>(
-      'button:not([disabled]), a[href], textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])',
-    )];
-  const first = controls[0];
-  const last = controls[controls.length - 1];
-  if (!first || !last) return;
-  // in a shadow root, the document's activeElement is the host: ask the dialog's own root
-  const active = (dialog.getRootNode() as Document | ShadowRoot).activeElement;
-  const outside = !active || !dialog.contains(active);
-  if (event.shiftKey && (outside || active === first)) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && (outside || active === last)) {
-    event.preventDefault();
-    first.focus();
-  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
 import '@/lib/password-guard/strings';
 import type { LookalikeWarningData, PasswordAlertResponse, PasswordWarningData } from '@/lib/password-guard/protocol';
-import { keepFocusInside } from './LinkGuard';
+import { keepFocusInside } from './focus';
 
 const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 

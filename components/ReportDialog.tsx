@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { t, type Locale } from '@/lib/i18n';
 import type { OriginalAction } from '@/lib/policy/types';
-import { keepFocusInside } from './LinkGuard';
+import { keepFocusInside } from './focus';
 
 export interface ReportDialogProps {
   locale: Locale;
