@@ -7,11 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { AxeResults } from 'axe-core';
-import type { Frame, Page, Worker } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotsDir, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, type RoundcubeSkin, type WebmailLab } from '../lab/webmail-lab';
+import { setUserOptions, verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -31,12 +32,6 @@ async function seriousViolations(axe: AxeBuilder): Promise<string[]> {
         (node) => `${violation.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(node.target)}: ${node.failureSummary ?? ''}`,
       ),
     );
-}
-
-/** Waits until the extension has checked the message in this frame, and says what it decided. */
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
 }
 
 /** Opens a flagged message (the lure by default) and waits for its banner to be drawn. */
@@ -133,15 +128,6 @@ async function expectReadableBanner(frame: Frame): Promise<void> {
   // the banner sits above the message, never over it
   expect(layout.bodyTop).toBeGreaterThanOrEqual(layout.bannerBottom);
   expect(layout.bannerWidth).toBeGreaterThan(0);
-}
-
-/** Sets the user's options (as the options page saves them) from the extension's service worker. */
-function setUserOptions(worker: Worker, options: Record<string, unknown>): Promise<void> {
-  return worker.evaluate(async (userOptions) => {
-    const { storage } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-    if (Object.keys(userOptions).length === 0) await storage.sync.remove('userOptions');
-    else await storage.sync.set({ userOptions });
-  }, options);
 }
 
 describe.each<RoundcubeSkin>(['elastic', 'larry'])('accessibility of the banner on Roundcube (%s)', (skin) => {

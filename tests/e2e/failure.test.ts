@@ -10,12 +10,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConsoleMessage, Frame, Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { chromeBuild, launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, type WebmailLab } from '../lab/webmail-lab';
+import { verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -33,11 +34,6 @@ const faultInjection = `/* e2e fault injection (tests/e2e/failure.test.ts): the 
   };
 })();
 `;
-
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
-}
 
 describe('Roundcube with a failing adapter', () => {
   let lab: WebmailLab;

@@ -13,15 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, type RoundcubeSkin, type WebmailLab } from '../lab/webmail-lab';
+import { verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
 const subject = 'Hộp thư đã vượt quá hạn ngạch';
-
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
-}
 
 /** What the payloads would have left: the marker on each window of the tab. */
 async function markers(page: Page): Promise<unknown[]> {

@@ -6,12 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { chromeBuild, launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, type WebmailLab } from '../lab/webmail-lab';
+import { verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -24,11 +25,6 @@ interface Seen {
   method: string;
   /** Who asked: the service worker, or the frame's URL. */
   by: string;
-}
-
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
 }
 
 describe('network: the extension talks to nobody but the webmail', () => {

@@ -7,13 +7,14 @@
  * fails, and when the process exits, so no other test file ever meets it.
  */
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { installManagedPolicy, type ManagedPolicyFile } from '../lab/managed-policy';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
+import { managedStorage, verdictOf } from '../lab/extension';
 
 const host = 'mail.laichau.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -35,17 +36,6 @@ const managedPolicy = {
   warningTextVi: '<b>Không</b> cung cấp mật khẩu qua thư. <img src=x onerror="document.title=1"><a href="javascript:alert(1)">x</a> <a href="https://laichau.gov.vn/">Trang hỗ trợ</a>',
 };
 
-/** Runs in the extension's service worker, where `chrome` is the extension API. */
-function managedStorage(): Promise<Record<string, unknown>> {
-  return (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.managed.get();
-}
-
-/** Waits until the extension has checked the message in this frame, and says what it decided. */
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
-}
-
 describe('managed policy from a Chromium policy file', () => {
   let lab: WebmailLab | undefined;
   let browser: TestBrowser | undefined;
@@ -63,7 +53,7 @@ describe('managed policy from a Chromium policy file', () => {
       // Chromium loads policy asynchronously after start: wait until the extension can read it.
       const worker = browser.serviceWorker!;
       await waitFor(async () => {
-        const managed = await worker.evaluate(managedStorage);
+        const managed = await managedStorage(worker);
         return JSON.stringify(managed.hotlines) === JSON.stringify(managedPolicy.hotlines);
       }, 20_000);
       page = await browser.context.newPage();
@@ -87,7 +77,7 @@ describe('managed policy from a Chromium policy file', () => {
   });
 
   it('publishes the well-typed keys to storage.managed and drops the wrongly typed one', async () => {
-    const managed = await browser!.serviceWorker!.evaluate(managedStorage);
+    const managed = await managedStorage(browser!.serviceWorker!);
     expect(managed).toMatchObject({ reportAddresses: managedPolicy.reportAddresses, cautionThreshold: 80 });
     expect(managed).not.toHaveProperty('allowDismiss');
   });

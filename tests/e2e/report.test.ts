@@ -5,13 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
 import { startLab, type WebmailLab } from '../lab/webmail-lab';
+import { setUserOptions, verdictOf } from '../lab/extension';
 
 const host = 'mail.laichau.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -22,20 +23,6 @@ const secondSubject = 'Tài liệu gửi anh chị';
 const thirdLure = join(mails, 'html-payload-lure.eml');
 /** The Lai Châu preset's help desk (the webmail host decides the province). */
 const helpDesk = 'hotro@laichau.gov.vn';
-
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
-}
-
-/** The user's own options, as the options page saves them (storage.sync). */
-async function setUserOptions(browser: TestBrowser, options: Record<string, unknown>): Promise<void> {
-  await browser.serviceWorker!.evaluate(
-    (value) =>
-      (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.sync.set({ userOptions: value }),
-    options,
-  );
-}
 
 /** The header block of a message, CRLF line ends, as it travels over SMTP. */
 function headerBlock(raw: Buffer | string): string {
@@ -87,7 +74,7 @@ describe('report to the help desk through Roundcube', () => {
   });
 
   it('sends the original as an unmodified attachment, with the reasons, and moves it to Junk', async () => {
-    await setUserOptions(browser!, { reportOriginal: 'junk' });
+    await setUserOptions(browser!.serviceWorker!, { reportOriginal: 'junk' });
     const frame = await openRoundcubeMessage(page, lureSubject);
     expect(await verdictOf(frame)).toBe('danger');
     await frame.locator('khienthu-banner [data-khienthu-action="report"]').click();
@@ -146,7 +133,7 @@ describe('report to the help desk through Roundcube', () => {
   });
 
   it('sends at once without asking when policy says so, and keeps the original', async () => {
-    await setUserOptions(browser!, { reportMode: 'send-after-confirm', reportConfirm: false, reportOriginal: 'keep' });
+    await setUserOptions(browser!.serviceWorker!, { reportMode: 'send-after-confirm', reportConfirm: false, reportOriginal: 'keep' });
     await page.goto(`${baseUrl}/?_task=mail&_mbox=INBOX`);
     await waitForRoundcubeInbox(page, secondSubject);
     const frame = await openRoundcubeMessage(page, secondSubject);
@@ -163,7 +150,7 @@ describe('report to the help desk through Roundcube', () => {
   });
 
   it('waits for a login when the session has ended on the way to the compose, then goes on', async () => {
-    await setUserOptions(browser!, { reportMode: 'compose', reportConfirm: false, reportOriginal: 'keep' });
+    await setUserOptions(browser!.serviceWorker!, { reportMode: 'compose', reportConfirm: false, reportOriginal: 'keep' });
     lab!.deliver(thirdLure);
     await page.goto(`${baseUrl}/?_task=mail&_mbox=INBOX`);
     const row = page.locator('#messagelist tbody tr', { hasText: 'Hộp thư đã vượt quá hạn ngạch' }).first();

@@ -5,12 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, screenshotsDir, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage } from '../lab/roundcube-page';
 import { startLab, type RoundcubeSkin, type WebmailLab } from '../lab/webmail-lab';
+import { verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -18,12 +19,6 @@ const lureSubject = 'Đã vượt quá hạn ngạch';
 const benignSubject = 'Lịch họp giao ban tuần sau';
 const screenshots = screenshotsDir;
 
-
-/** Waits until the extension has checked the message in this frame, and says what it decided. */
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
-}
 
 describe.each<RoundcubeSkin>(['elastic', 'larry'])('Roundcube (%s) with Khiên Thư', (skin) => {
   let lab: WebmailLab;

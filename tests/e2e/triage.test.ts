@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRawMessage } from '../../lib/mail/parse';
 import { policyForOrganisation } from '../../lib/policy/defaults';
@@ -23,6 +23,7 @@ import { installManagedPolicy, type ManagedPolicyFile } from '../lab/managed-pol
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { attachedReport, inlineForwardReport, nestedReport, readEml } from '../lab/triage-reports';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
+import { managedStorage, verdictOf } from '../lab/extension';
 
 const root = join(import.meta.dirname, '../..');
 const host = 'mail.laichau.gov.vn';
@@ -63,16 +64,6 @@ function runTriage(args: string[]): Promise<{ status: number | null; stdout: str
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-}
-
-/** Runs in the extension's service worker, where `chrome` is the extension API. */
-function managedStorage(): Promise<Record<string, unknown>> {
-  return (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.managed.get();
-}
-
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
 }
 
 describe('help-desk triage over IMAP, and its fragment in the browser', () => {
@@ -155,7 +146,7 @@ describe('help-desk triage over IMAP, and its fragment in the browser', () => {
     browser = await launchBrowser({ hosts: [host] });
     const worker = browser.serviceWorker!;
     await waitFor(async () => {
-      const managed = await worker.evaluate(managedStorage);
+      const managed = await managedStorage(worker);
       return JSON.stringify(managed.blockedSenderDomains) === JSON.stringify(summary.fragment.blockedSenderDomains);
     }, 20_000);
     page = await browser.context.newPage();

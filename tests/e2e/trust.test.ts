@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, type WebmailLab } from '../lab/webmail-lab';
+import { verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -23,12 +24,6 @@ type Chrome = typeof import('wxt/browser').browser;
 /** Waits until the extension has checked the message in this frame and decided `level`. */
 async function waitForVerdict(frame: Frame, level: string): Promise<void> {
   await frame.waitForFunction((expected) => document.documentElement.getAttribute('data-khienthu-scanned') === expected, level);
-}
-
-/** Waits until the extension has checked the message in this frame, and says what it decided. */
-async function verdictOf(frame: Frame): Promise<string> {
-  const handle = await frame.waitForFunction(() => document.documentElement.getAttribute('data-khienthu-scanned'));
-  return (await handle.jsonValue()) as string;
 }
 
 describe('trusting a sender in Roundcube (elastic)', () => {
