@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { basePolicy, policyForOrganisation } from './defaults';
-import { resolvePolicy } from './resolve';
+import { defaultThresholds, resolvePolicy } from './resolve';
 import { settingKeys } from './settings';
 
 describe('resolvePolicy: managed > user > preset > defaults', () => {
@@ -20,7 +20,7 @@ describe('resolvePolicy: managed > user > preset > defaults', () => {
       organisationDomains: ['soctrang.gov.vn'],
       hotlines: ['0299.3626800'],
       reportAddresses: ['tvthe@soctrang.gov.vn'],
-      thresholds: { caution: 30, danger: 60 },
+      thresholds: defaultThresholds,
       locale: 'vi',
     });
     // a domain without a preset: the organisation is the domain, with no contacts
@@ -51,7 +51,7 @@ describe('resolvePolicy: managed > user > preset > defaults', () => {
       managed: { reportAddresses: ['canhbao@laichau.gov.vn', 'khong-phai-dia-chi'], cautionThreshold: 80, dangerThreshold: 70, webmailHosts: ['not a host'] },
     });
     expect(policy.reportAddresses).toEqual(['canhbao@laichau.gov.vn']);
-    expect(policy.thresholds).toEqual({ caution: 30, danger: 70 });
+    expect(policy.thresholds).toEqual({ caution: defaultThresholds.caution, danger: 70 });
     expect(sources.cautionThreshold).toBe('default');
     // every entry refused: the preset's webmail host still applies
     expect(policy.webmailHosts).toEqual(['mail.laichau.gov.vn']);
@@ -61,10 +61,10 @@ describe('resolvePolicy: managed > user > preset > defaults', () => {
 
   it('returns both thresholds to the defaults when layers cross each other', () => {
     const { policy, issues } = resolvePolicy({ managed: { dangerThreshold: 20 }, user: { cautionThreshold: 25 } });
-    expect(policy.thresholds).toEqual({ caution: 30, danger: 60 });
+    expect(policy.thresholds).toEqual(defaultThresholds);
     expect(issues).toMatchObject([{ layer: 'user', key: 'cautionThreshold', problem: 'thresholdOrder', params: { danger: 20 } }]);
     const alone = resolvePolicy({ managed: { dangerThreshold: 20 } });
-    expect(alone.issues).toMatchObject([{ layer: 'managed', key: 'dangerThreshold', problem: 'dangerBelowCaution', params: { caution: 30 } }]);
+    expect(alone.issues).toMatchObject([{ layer: 'managed', key: 'dangerThreshold', problem: 'dangerBelowCaution', params: { caution: defaultThresholds.caution } }]);
   });
 
   it('pins the preset an admin chose, unless the admin lets users pick', () => {

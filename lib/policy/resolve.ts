@@ -8,6 +8,7 @@ import type { Policy } from './types';
 import { presetById, presetForDomain, type ProvincePreset } from './presets';
 import { settingKeys, type PartialSettings, type SettingKey, type Settings } from './settings';
 import { validateSettings, type PolicyIssue } from './validate';
+import { fittedThresholds } from '../scoring/weights';
 
 export type SettingSource = 'managed' | 'user' | 'preset' | 'default';
 
@@ -36,7 +37,8 @@ export interface ResolvedPolicy {
   presetChoice: 'managed' | 'user' | 'domain' | 'none';
 }
 
-export const defaultThresholds = { caution: 30, danger: 60 } as const;
+/** Chosen by `npm run fit` for a false-alarm budget on real legitimate mail (lib/scoring/weights.ts). */
+export const defaultThresholds = { caution: fittedThresholds.caution, danger: fittedThresholds.danger } as const;
 
 export function defaultSettings(): Settings {
   return {

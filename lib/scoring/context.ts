@@ -7,6 +7,7 @@ import type { MailAddress, MailMessage } from '../mail/types';
 import { isLocale } from '../i18n';
 import { addressHost, hostInfo, normalizeDomainEntry, type HostInfo } from './domains';
 import { normalizeText, type NormalizedText } from './normalize';
+import { fittedThresholds } from './weights';
 import type { Finding, ScoringPolicy } from './types';
 
 /** Beyond this, text is not read further: a 2 MB lure is no longer a lure anybody reads. */
@@ -96,7 +97,7 @@ export function sanitizePolicy(input: unknown): ScoringPolicy {
   return {
     organisationDomains: asStrings(record.organisationDomains),
     organisationNames: asStrings(record.organisationNames),
-    thresholds: { caution: finiteOr(thresholds.caution, 30), danger: finiteOr(thresholds.danger, 60) },
+    thresholds: { caution: finiteOr(thresholds.caution, fittedThresholds.caution), danger: finiteOr(thresholds.danger, fittedThresholds.danger) },
     extraLurePhrases: asStrings(record.extraLurePhrases),
     blockedSenderDomains: asStrings(record.blockedSenderDomains),
     trustedSenderDomains: asStrings(record.trustedSenderDomains),

@@ -9,19 +9,22 @@ import '../i18n/reasons';
 import { assessContext, contextFindingIds, levelOf } from './combine';
 import { buildContext, sanitizeMessage, sanitizePolicy, type Signal } from './context';
 import { attachmentSignalIds, attachmentSignals } from './signals/attachments';
+import { disguiseSignalIds, disguiseSignals } from './signals/disguise';
+import { vocabularySignalIds, vocabularySignals } from './signals/vocabulary';
 import { headerSignalIds, headerSignals } from './signals/headers';
 import { assessLinks, linkSignalIds, linkSignals } from './signals/links';
 import { markupSignalIds, markupSignals } from './signals/markup';
 import { replyToSignalIds, replyToSignals } from './signals/replyTo';
 import { senderSignalIds, senderSignals } from './signals/sender';
-import { textSignalIds, textSignals } from './signals/text';
+import { textFindingIds, textSignalIds, textSignals } from './signals/text';
 import { extraPhraseRule, lureRules } from './rules';
 import { applySenderTrust, trustKey } from './trust';
+import { withShippedWeight } from './weights';
 import type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
 export type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
-const signals: readonly Signal[] = [textSignals, senderSignals, replyToSignals, linkSignals, attachmentSignals, headerSignals, markupSignals];
+const signals: readonly Signal[] = [textSignals, senderSignals, replyToSignals, linkSignals, attachmentSignals, headerSignals, markupSignals, disguiseSignals, vocabularySignals];
 
 /** Every id a finding can carry; each has `reason.<id>` in both locales (a test checks). */
 export const allFindingIds: readonly string[] = [
@@ -34,6 +37,8 @@ export const allFindingIds: readonly string[] = [
   ...attachmentSignalIds,
   ...headerSignalIds,
   ...markupSignalIds,
+  ...disguiseSignalIds,
+  ...vocabularySignalIds,
   ...contextFindingIds,
 ];
 
@@ -58,9 +63,45 @@ function distinctEvidence(items: readonly string[]): string[] {
   });
 }
 
-function explain(finding: Finding, policy: ScoringPolicy): Reason {
+function explain({ feature: _feature, ...finding }: Finding, policy: ScoringPolicy): Reason {
   const evidence = distinctEvidence(finding.evidence).slice(0, maxEvidence);
   return { ...finding, evidence, message: t(policy.locale, `reason.${finding.id}`, { evidence: evidence.join(', ') }) };
+}
+
+/**
+ * Every finding of every signal, with the shipped weights (`weights.ts`), before the context of
+ * the organisation is applied: what `score` adds up, and what `npm run fit` learns from.
+ */
+export function findingsOf(message: MailMessage, policy: ScoringPolicy, { handSet = false }: { handSet?: boolean } = {}): Finding[] {
+  try {
+    const safePolicy = sanitizePolicy(policy);
+    const safeMessage = sanitizeMessage(message);
+    const context = buildContext(safeMessage, safePolicy);
+    const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
+    // handSet: the weights as each signal states them, the prior of the fit
+    return handSet ? found : found.map(withShippedWeight);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The features of a message for the fit: the findings that count once the organisation's context
+ * is applied. A warning letter from inside quotes the lure word for word and its wording counts
+ * for nothing (combine.ts): it must not teach the fit that lure words are innocent.
+ */
+export function featuresOf(message: MailMessage, policy: ScoringPolicy): Finding[] {
+  try {
+    const safePolicy = sanitizePolicy(policy);
+    const safeMessage = sanitizeMessage(message);
+    const context = buildContext(safeMessage, safePolicy);
+    const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
+    const { findings } = assessContext(safeMessage, context, found);
+    const advisory = findings.some((f) => f.id === 'context.internal-advisory');
+    return findings.filter((f) => f.weight > 0 && !(advisory && textFindingIds.has(f.id)));
+  } catch {
+    return [];
+  }
 }
 
 export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
@@ -68,7 +109,11 @@ export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
     const safePolicy = sanitizePolicy(policy);
     const safeMessage = sanitizeMessage(message);
     const context = buildContext(safeMessage, safePolicy);
-    const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
+    // a finding the fit gave no points says nothing about this message
+    const found = signals
+      .flatMap((signal) => runSignal(signal, safeMessage, context))
+      .map(withShippedWeight)
+      .filter((f) => f.weight !== 0);
     const trusted = new Set((safePolicy.trustedSenderAddresses ?? []).map(trustKey));
     const { findings: counted, trustedSender } = applySenderTrust(safeMessage, found, trusted);
     const { findings, capAtCaution } = assessContext(safeMessage, context, counted);

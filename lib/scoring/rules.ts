@@ -19,6 +19,11 @@ export interface LureRule {
   category: Category;
   weight: number;
   patterns: readonly string[];
+  /**
+   * A match right after a negation ("không cung cấp mật khẩu", "never ask for your password",
+   * "do not click") is a warning, not a request: it does not count, and the next match is tried.
+   */
+  negatable?: boolean;
   /** Texts (as a user would see them) the rule must match, and near misses it must not. */
   examples: { match: readonly string[]; noMatch: readonly string[] };
 }
@@ -215,13 +220,20 @@ export const lureRules = [
     id: 'credentials.ask-password',
     category: 'credentials',
     weight: 25,
+    negatable: true,
     patterns: [
       String.raw`\b(cung cap|nhap|gui|dien|khai bao|cho biet|xac minh)\b.{0,40}\bmat khau\b`,
       String.raw`\b(enter|provide|verify|submit|send|type)\b.{0,40}\bpassword\b`,
     ],
     examples: {
       match: ['cung cấp thông tin họ tên, thông tin tài khoản, mật khẩu', 'Please enter your password'],
-      noMatch: ['Đề nghị người dùng thay đổi mật khẩu', 'Change your password regularly'],
+      noMatch: [
+        'Đề nghị người dùng thay đổi mật khẩu',
+        'Change your password regularly',
+        'Tuyệt đối không cung cấp mật khẩu cho bất kỳ ai',
+        'Bộ phận quản trị không bao giờ yêu cầu cung cấp mật khẩu qua thư',
+        'We will never ask you to enter your password by email',
+      ],
     },
   },
 
@@ -230,6 +242,7 @@ export const lureRules = [
     id: 'call-to-action.click-here',
     category: 'call-to-action',
     weight: 15,
+    negatable: true,
     patterns: [
       String.raw`\b(bam|nhan|nhap|click|kich|an) (chuot )?(vao|tai|len) (day|lien ket|duong dan|link|nut ben duoi)\b`,
       String.raw`\btruy cap ngay\b`,
@@ -239,7 +252,7 @@ export const lureRules = [
     ],
     examples: {
       match: ['Bấm vào đây để cập nhật', 'Truy cập ngay bây giờ:', 'nhan vao day', 'Click here', 'Login now'],
-      noMatch: ['Đây là lịch công tác tuần', 'Truy cập cổng dịch vụ công để tra cứu hồ sơ'],
+      noMatch: ['Đây là lịch công tác tuần', 'Truy cập cổng dịch vụ công để tra cứu hồ sơ', 'Không bấm vào đường dẫn lạ', 'Do not click the link'],
     },
   },
 
@@ -289,6 +302,242 @@ export const lureRules = [
     examples: {
       match: ['Bạn có 7 thư đến đang chờ', 'Thư đến bị chặn', 'You have 12 pending messages', 'Your incoming messages are on hold'],
       noMatch: ['Thư mời họp đã được gửi', 'the messages were delivered'],
+    },
+  },
+
+  // ── Sign-in alerts, access changes, documents, payments, deliveries (real lures, many languages) ──
+  {
+    id: 'verification.unusual-signin',
+    category: 'verification',
+    weight: 20,
+    patterns: [
+      String.raw`\b(unusual|suspicious|unrecogni[sz]ed|unauthori[sz]ed|strange|irregular) (sign-? ?in|log-? ?in|login attempt|activity|access)\b`,
+      String.raw`\bnew (sign-? ?in|log-? ?in|login) (from|on|to your|detected|attempt|alert)\b`,
+      String.raw`\b(someone|somebody) (tried|has tried|attempted) to (sign|log|access)\b`,
+      String.raw`\b(sign-? ?in|login) (attempt|activity) (from|on) (a )?(new|unknown|unrecogni[sz]ed)\b`,
+      String.raw`\bnew device\b.{0,30}\b(sign|log|access|used)`,
+      String.raw`\b(novo|um novo|recente) (acesso|dispositivo|login)\b`,
+      String.raw`\bacesso (suspeito|nao autorizado|incomum)\b`,
+      String.raw`\b(actividad|acceso|inicio de sesion) (sospechos[oa]|inusual|no autorizad[oa])\b`,
+      String.raw`\b(connexion|activite) (inhabituelle|suspecte)\b`,
+      String.raw`\b(ungewohnliche|verdachtige) (anmeldung|aktivitat)\b`,
+      String.raw`\bdang nhap (bat thuong|la|tu thiet bi (moi|la))\b`,
+    ],
+    examples: {
+      match: [
+        'Fw: unusual signin activity on your account',
+        'Unrecognized Login Attempt to Your Account',
+        'Someone tried to log in to your account',
+        'Detectamos um novo acesso à sua conta',
+        'Phát hiện đăng nhập bất thường vào tài khoản của bạn',
+      ],
+      noMatch: ['New sign-in options are available in the portal settings menu', 'Please sign in to the new portal'],
+    },
+  },
+  {
+    id: 'threat.access-change',
+    category: 'threat',
+    weight: 20,
+    patterns: [
+      String.raw`\b(before|until) your access (changes|ends|expires|is removed)\b`,
+      String.raw`\baccess (will be|is being) (revoked|removed|restricted|terminated|limited)\b`,
+      String.raw`\b(account|mailbox|wallet|profile|e-?mail) (has been|is|was|got|is being|will be) (temporar(il)?y )?(limited|restricted|locked|on hold|suspended|disabled|deactivated|blocked|frozen|closed|terminated|deleted)\b`,
+      String.raw`\bdeactivation (is )?in progress\b`,
+      String.raw`\b(conta|senha|cartao|acesso|pontos|e-mail)( \S{1,20})? (sera|foi|esta|serao|foram|estao) (bloquead[oa]s?|suspens[oa]s?|desativad[oa]s?|cancelad[oa]s?|encerrad[oa]s?|expirad[oa]s?)\b`,
+      String.raw`\b(este|seu|o seu) e-?mail sera (bloqueado|desativado|excluido|suspenso)\b`,
+      String.raw`\b(cuenta|correo) (sera|ha sido|esta) (bloquead[oa]|suspendid[oa]|desactivad[oa]|cancelad[oa])\b`,
+      String.raw`\bcompte (sera|a ete|est) (bloque|suspendu|desactive|ferme|supprime)\b`,
+      String.raw`\bkonto (wird|wurde|ist) (gesperrt|deaktiviert|eingeschrankt|geloscht)\b`,
+      String.raw`\b(tai khoan|hop thu|email|the)( cua (ban|quy vi))? (da|se|dang) bi (khoa|tam khoa|vo hieu hoa|dinh chi|tam ngung|han che)\b`,
+    ],
+    examples: {
+      match: [
+        'A Quick Reminder Before Your Access Changes',
+        'Your account has been limited',
+        'Este e-mail será bloqueado',
+        'Sua conta será bloqueada',
+        'Tài khoản của bạn đã bị khóa',
+      ],
+      noMatch: ['The room will be closed on Sunday', 'Access to the building changes on Monday'],
+    },
+  },
+  {
+    id: 'verification.agreement-update',
+    category: 'verification',
+    weight: 10,
+    patterns: [
+      String.raw`\b(you have|there is) an? (new|updated) (user|service|services|account) agreement\b`,
+      String.raw`\byour (latest|new|updated) (user|service|services) agreement\b`,
+      String.raw`\b(confirm|accept|review) (the )?(updated|new) (compliance|terms|policy|policies|standards)\b`,
+    ],
+    examples: {
+      match: ['You have an updated user agreement', 'Your Latest Services Agreement', 'Action required: Confirm updated compliance standards'],
+      noMatch: ['The agreement was signed by both parties'],
+    },
+  },
+  {
+    id: 'call-to-action.review-document',
+    category: 'call-to-action',
+    weight: 15,
+    patterns: [
+      String.raw`\bdocuments? (to|for you to|waiting for you to|awaiting your) (review|sign|signature|approval)\b`,
+      String.raw`\b(has|have) (shared|sent) (a |an |the )?(file|document|folder|pdf|invoice|contract|docs?)\b.{0,20}\b(with you|to you|for (your )?review)\b`,
+      String.raw`\bshared (a |an )?(file|document|folder) with you\b`,
+      String.raw`\b(review|view|open|access|download) (and sign |& sign )?(the |your )?(shared |secure |encrypted |attached )?(document|documents|file|files|pdf|invoice|contract)( now| here| below)?\b.{0,40}\b(docusign|sharepoint|onedrive|adobe|dropbox|wetransfer|secure)\b`,
+      String.raw`\b(compartilhou|enviou) (um|o) (documento|arquivo)\b`,
+      String.raw`\bdocumento (para assinar|para assinatura|pendente de assinatura)\b`,
+      String.raw`\b(ha compartido|te ha enviado) (un|el) (documento|archivo)\b`,
+      String.raw`\b(a partage|vous a envoye) (un|le) (document|fichier)\b`,
+      String.raw`\b(da chia se|gui) (mot )?(tai lieu|tep|van ban) (voi ban|cho ban)\b`,
+    ],
+    examples: {
+      match: ['Document to review and sign today', 'John has shared a file with you', 'Playojo has sent you a document to sign'],
+      noMatch: ['Please review the minutes before the meeting', 'The draft is attached'],
+    },
+  },
+  {
+    id: 'pending-mail.voicemail-fax',
+    category: 'pending-mail',
+    weight: 15,
+    patterns: [
+      String.raw`\b(new|missed|unread|incoming) (voice ?mail|voice message|audio message|fax|e-?fax)\b`,
+      String.raw`\b(voice ?mail|fax) (message )?(received|waiting|notification|delivered)\b`,
+      String.raw`\byou have (a |an |\d{1,3} )?(new )?(voice ?mails?|voice messages?|faxe?s?)\b`,
+    ],
+    examples: {
+      match: ['You have a new voicemail', 'Voicemail received from +1 555', 'New fax message'],
+      noMatch: ['Call me and leave a message if I am out'],
+    },
+  },
+  {
+    id: 'credentials.password-expiry',
+    category: 'credentials',
+    weight: 20,
+    negatable: true,
+    patterns: [
+      String.raw`\bpassword (will expire|expires|has expired|is expiring|expired|expiration)\b`,
+      String.raw`\b(keep|retain|continue (using|with)) (the |your )?(same|current|old|existing) password\b`,
+      String.raw`\b(senha|contrasena|mot de passe|passwort) (expira|expirou|vai expirar|caduca|expire|lauft ab)\b`,
+      String.raw`\bmat khau\b.{0,30}\b(het han|se het han|sap het han)\b`,
+    ],
+    examples: {
+      match: ['Your password will expire in 2 days', 'Keep the same password', 'Mật khẩu hộp thư của bạn sẽ hết hạn hôm nay'],
+      noMatch: ['Choose a strong password'],
+    },
+  },
+  {
+    id: 'threat.payment-failed',
+    category: 'threat',
+    weight: 15,
+    patterns: [
+      String.raw`\b(payment|billing|transaction|subscription|renewal|card) (has )?(failed|was declined|declined|is on hold|on hold|was unsuccessful|could not be processed|problem|issue)\b`,
+      String.raw`\b(update|confirm|verify|review) (your )?(billing|payment|card) (details|information|info|method)\b`,
+      String.raw`\bpayment (is )?(past due|overdue|pending|rejected)\b`,
+      String.raw`\b(pagamento|pago|paiement|zahlung) (recusado|rejeitado|pendente|rechazado|refuse|fehlgeschlagen|abgelehnt)\b`,
+      String.raw`\b(thanh toan|giao dich) (that bai|bi tu choi|khong thanh cong)\b`,
+    ],
+    examples: {
+      match: ['Your payment was declined', 'Please update your billing details', 'Pagamento recusado'],
+      noMatch: ['The payment was received, thank you'],
+    },
+  },
+  {
+    id: 'pending-mail.delivery',
+    category: 'pending-mail',
+    weight: 15,
+    patterns: [
+      String.raw`\b(package|parcel|shipment|delivery|item|order)( \S{1,20})? (is |was |has been |could not be |cannot be )?(on hold|held|being held|undelivered|not delivered|delivered unsuccessfully|could not be delivered|suspended|returned|awaiting|pending|waiting)\b`,
+      String.raw`\b(delivery|redelivery) (attempt|failed|failure|fee)\b`,
+      String.raw`\b(customs|shipping|delivery) (fee|fees|charge|duty|duties|tax)\b`,
+      String.raw`\b(encomenda|pacote|objeto|pedido)( \S{1,20})? (retid[oa]|taxad[oa]|bloquead[oa]|pendente|aguardando|em espera)\b`,
+      String.raw`\b(su |tu )?(paquete|envio|pedido) (esta )?(retenido|pendiente|en espera|no entregado)\b`,
+      String.raw`\b(votre )?(colis|livraison) (est |a ete )?(en attente|bloque|retenu|manquee|suspendu)\b`,
+      String.raw`\b(uw |je )?(pakket|bestelling|zending) (staat |is )?(in de wacht|opgeschort|vastgehouden)\b`,
+      String.raw`\b(buu pham|buu kien|don hang|kien hang)( cua ban)? (dang bi giu|bi giu lai|chua duoc giao|giao khong thanh cong)\b`,
+    ],
+    examples: {
+      match: ['USPS Item being held, addressee being notified', 'Your package could not be delivered', 'Sua Encomenda Está Retida', 'Uw pakket staat in de wacht', 'Votre livraison a été manquée'],
+      noMatch: ['The package of reforms was approved', 'Order of the day'],
+    },
+  },
+  {
+    id: 'quota.cloud-storage',
+    category: 'quota',
+    weight: 20,
+    patterns: [
+      String.raw`\b(photos|files|videos|data)( and (videos|photos|files))? (will be|are about to be|may be) (deleted|removed|lost|erased)\b`,
+      String.raw`\b(running|run|ran) out of (storage|space|cloud storage)\b`,
+      String.raw`\b(cloud|icloud|google|drive) (storage|speicher)\b.{0,30}\b(full|almost full|limit|voll|suspended|expired|failed)\b`,
+      String.raw`\b(armazenamento|almacenamiento|stockage|speicher(platz)?)\b.{0,30}\b(cheio|quase cheio|lleno|plein|voll|esgotado)\b`,
+    ],
+    examples: {
+      match: ['Your photos and videos will be deleted today', "You're running out of storage", 'Your Google Drive storage is full'],
+      noMatch: ['The files were deleted from the shared drive by the owner'],
+    },
+  },
+  {
+    id: 'verification.confirm-details',
+    category: 'verification',
+    weight: 15,
+    patterns: [
+      String.raw`\b(confirm|verify|update|validate|review) (your |the )?(account )?(details|information|info|identity|personal data|contact (details|information)|kyc)\b`,
+      String.raw`\b(action|verification|attention) (is )?(required|needed|necessary)\b`,
+      String.raw`\b(confirme|atualize|verifique|valide) (os |as )?(seus|sua|seu|suas) (dados|identidade|conta|cadastro|informacoes)\b`,
+      String.raw`\b(confirme|actualice|verifique) (sus|su|tus|tu) (datos|identidad|cuenta|informacion)\b`,
+      String.raw`\b(confirmez|verifiez|mettez a jour) (votre|vos) (identite|compte|informations|coordonnees|donnees)\b`,
+      String.raw`\b(bestatigen|aktualisieren|verifizieren) sie (ihre|ihr) (daten|identitat|konto|kontoinformationen|angaben)\b`,
+      String.raw`\b(cap nhat|xac nhan|xac minh) (lai )?thong tin (ca nhan|tai khoan|dinh danh)\b`,
+    ],
+    examples: {
+      match: ['Confirm your details by Sun, September 14', 'Action Required', 'Atualize seus dados', 'Vérifiez votre identité', 'Cập nhật thông tin tài khoản'],
+      noMatch: ['Please confirm your attendance at the meeting'],
+    },
+  },
+  {
+    id: 'credentials.recovery-phrase',
+    category: 'credentials',
+    weight: 30,
+    negatable: true,
+    patterns: [String.raw`\b(recovery|seed|secret|backup|mnemonic|wallet) (phrase|words|key phrase)\b`, String.raw`\bprivate key\b.{0,30}\bwallet\b`],
+    examples: {
+      match: ['Enter your 12-word recovery phrase', 'Verify your seed phrase'],
+      noMatch: ['The password phrase of the day'],
+    },
+  },
+
+  // ── Money, prizes and crypto (scams that are not after a password) ───────────────────────
+  {
+    id: 'scam.advance-fee',
+    category: 'scam',
+    weight: 25,
+    patterns: [
+      String.raw`\b\d{1,3}([.,]\d{1,3})? ?(million|billion|m) (us |united states )?(dollars|usd|euros?|pounds)\b`,
+      String.raw`\b(usd|us\$|eur|gbp) ?\d{1,3}[.,]\d{3}[.,]\d{3}\b`,
+      String.raw`\b(next of kin|late (husband|client|father)|inheritance|beneficiary|compensation (fund|payment)|unclaimed (fund|funds|inheritance)|consignment box|atm (card|delivery)|diplomat)\b`,
+      String.raw`\b(donat(e|ion)|grant) (of|the sum of)\b.{0,40}\b(usd|dollars|euros|\$)`,
+      String.raw`\b(dying|terminal|cancer)\b.{0,80}\b(fund|funds|money|charity|inheritance)\b`,
+    ],
+    examples: {
+      match: ['I wish to transfer 10.5 million dollars to you', 'You are the beneficiary of an unclaimed inheritance', 'We have decided to donate the sum of 2M USD to you'],
+      noMatch: ['The province budget is 2 billion dong'],
+    },
+  },
+  {
+    id: 'scam.prize',
+    category: 'scam',
+    weight: 20,
+    patterns: [
+      String.raw`\b(you have|you've|you) (been selected|won|are (the )?(lucky )?winner|are (a )?finalist)\b`,
+      String.raw`\b(claim|redeem|collect|receive) (your |a )?(free |exclusive )?(prize|reward|gift|bonus|airdrop|allocation|tokens?|winnings|voucher)\b`,
+      String.raw`\b(free spins|freispiele|rodadas gratis|giros gratis|tours gratuits)\b`,
+      String.raw`\b(airdrop|token allocation|staking rewards?)\b`,
+      String.raw`\b(withdraw|collect) your\b.{0,20}\b(btc|bitcoin|balance|funds|profit|usdt)\b`,
+      String.raw`\b(voce|vous|sie) (ganhou|avez gagne|haben gewonnen|foi selecionad[oa]|avez ete selectionne)\b`,
+      String.raw`\b(ban )?(da )?trung thuong\b`,
+    ],
+    examples: {
+      match: ['Congratulations! You have won an iPhone', 'Claim your reward now', '50 free spins awaits you', 'Sie haben gewonnen', 'Bạn đã trúng thưởng'],
+      noMatch: ['The winner of the football match was announced'],
     },
   },
 

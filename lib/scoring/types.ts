@@ -12,6 +12,12 @@ export type Category =
   | 'impersonation'
   | 'pending-mail'
   | 'trust-footer'
+  /** Words spelled with invisible, lookalike or decorative characters so that filters miss them. */
+  | 'disguise'
+  /** Words that lures use and legitimate mail rarely does, learned from real mail. */
+  | 'vocabulary'
+  /** Promises of money, prizes or crypto: the scams that are not after a password. */
+  | 'scam'
   | 'sender'
   | 'reply-to'
   | 'link'
@@ -29,6 +35,11 @@ export interface Finding {
   category: Category;
   /** Points this finding adds to the score (negative for a mitigating context). */
   weight: number;
+  /**
+   * The feature of the fit whose points this finding carries, when it is not the id itself: a
+   * graded signal shows one reason but is weighed by its band (`vocabulary.lure-words.2`).
+   */
+  feature?: string;
   /** What was seen: the matched phrase, the real address, the two domains… shown to the user as text. */
   evidence: string[];
 }

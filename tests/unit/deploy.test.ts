@@ -54,7 +54,8 @@ describe('deploy/', () => {
       expect(text).toContain(policyKey);
       expect(text).toContain(`[HKEY_LOCAL_MACHINE\\${browser.key}\\ExtensionInstallForcelist]\r\n"1"="${EXTENSION_ID};https://`);
       expect(text).toContain(`${policyKey.slice(0, -1)}\\hotlines]\r\n"1"="02133.798.788"\r\n"2"="0972 862 268"`);
-      expect(text).toContain('"cautionThreshold"=dword:0000001e');
+      const caution = examplePolicy(provincePresets.find((p) => p.id === 'lai-chau')!).cautionThreshold as number;
+      expect(text).toContain(`"cautionThreshold"=dword:${caution.toString(16).padStart(8, '0')}`);
       expect(text).toContain('"organisationName"="Sở Thông tin và Truyền thông tỉnh Lai Châu"');
     }
   });

@@ -8,6 +8,7 @@ import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
 import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment } from '../domains';
 import { disposableEmailProviders, freeEmailProviders } from '../lists';
+import { brandNamed } from '../brands';
 import { bareText, readable } from '../normalize';
 import type { Finding } from '../types';
 
@@ -20,6 +21,7 @@ export const senderSignalIds = [
   'sender.foreign-script',
   'sender.mixed-script',
   'sender.address-in-name',
+  'sender.brand-name',
   'policy.blocked-sender',
 ] as const;
 
@@ -75,6 +77,12 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
     findings.push({ id: 'sender.organisation-name', category: 'sender', weight: 20, evidence: [shown] });
   }
 
+  // "MetaMask Support" <x@mymts.net>: the name of a service on an address of another owner
+  const brand = brandNamed(bareName);
+  if (brand && !brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`))) {
+    findings.push({ id: 'sender.brand-name', category: 'sender', weight: 20, evidence: [shown] });
+  }
+
   const imitated = imitatedDomain(host, context.organisationDomains);
   if (imitated) {
     findings.push({ id: 'sender.lookalike-domain', category: 'sender', weight: 45, evidence: [host.hostname, imitated] });
@@ -83,7 +91,9 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
     findings.push({ id: 'sender.foreign-government', category: 'sender', weight: 15, evidence: [host.hostname] });
   }
   if (hostInList(host.hostname, freeEmailProviders()) || hostInList(host.hostname, disposableEmailProviders())) {
-    findings.push({ id: 'sender.free-mail', category: 'sender', weight: role || claimedOrganisation ? 15 : 5, evidence: [address] });
+    // a free mailbox that calls itself the help desk or the province is weighed as its own feature
+    const claiming = role !== null || claimedOrganisation !== undefined;
+    findings.push({ id: 'sender.free-mail', ...(claiming && { feature: 'sender.free-mail.claiming' }), category: 'sender', weight: claiming ? 15 : 5, evidence: [address] });
   }
 
   const named = addressInText.exec(name);

@@ -19,11 +19,19 @@ describe('textSignals', () => {
     expect(ids(textFindings('', { subject: 'Hạn ngạch hộp thư' }))).toEqual(['quota.quota-exceeded']);
   });
 
-  it('counts a category once, by its strongest rule, however often the lure repeats', () => {
+  it('counts each rule once, however often the lure repeats it', () => {
     const once = textFindings('Hộp thư của bạn đã vượt quá giới hạn.');
-    const many = textFindings('Hộp thư của bạn đã vượt quá giới hạn. '.repeat(50) + 'Đã vượt quá hạn ngạch. Dung lượng đã đầy.');
-    expect(many.map((f) => f.weight)).toEqual(once.map((f) => f.weight));
+    const many = textFindings('Hộp thư của bạn đã vượt quá giới hạn. '.repeat(50));
+    expect(many).toEqual(once);
     expect(ids(many)).toEqual(['quota.mailbox-over-limit']);
+    const three = textFindings('Hộp thư của bạn đã vượt quá giới hạn. '.repeat(50) + 'Đã vượt quá hạn ngạch. Dung lượng đã đầy.');
+    expect(ids(three).sort()).toEqual(['quota.mailbox-over-limit', 'quota.quota-exceeded', 'quota.storage-full']);
+  });
+
+  it('does not read a warning as a request: "không cung cấp mật khẩu", "never … enter your password"', () => {
+    expect(ids(textFindings('Tuyệt đối không cung cấp mật khẩu cho bất kỳ ai.'))).not.toContain('credentials.ask-password');
+    expect(ids(textFindings('We will never ask you to enter your password by e-mail.'))).not.toContain('credentials.ask-password');
+    expect(ids(textFindings('Không cung cấp mật khẩu. Nhưng hãy cung cấp mật khẩu tại đây.'))).toContain('credentials.ask-password');
   });
 
   it('sees through zero-width characters, Cyrillic letters and missing diacritics', () => {

@@ -6,7 +6,7 @@ import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
 import { bareText, originalPhrase, readable, type NormalizedText } from '../normalize';
 import { extraPhraseRule, lureRules, type LureRule } from '../rules';
-import type { Category, Finding } from '../types';
+import type { Finding } from '../types';
 
 interface CompiledRule {
   rule: LureRule;
@@ -24,10 +24,28 @@ function compiledRules(): CompiledRule[] {
   return (compiled ??= lureRules.map(compile));
 }
 
-function firstMatch({ pattern }: CompiledRule, text: NormalizedText): string | undefined {
-  const match = pattern.exec(text.bare);
-  if (!match) return undefined;
-  return originalPhrase(text, match.index, match.index + match[0].length) || match[0];
+/**
+ * The words just before a match that make it a warning: "không cung cấp mật khẩu", "tuyệt đối
+ * không bấm vào", "never ask for your password", "do not click". Up to three words may stand
+ * between ("không bao giờ yêu cầu cung cấp mật khẩu", "will never ask you to enter").
+ */
+const negation = /\b(khong|dung|chua bao gio|dung bao gio|never|not|do not|don't|dont|nao)( [a-z']{1,12}){0,4} ?$/;
+const negationWindow = 48;
+
+export function isNegatedAt(bare: string, at: number): boolean {
+  return negation.test(bare.slice(Math.max(0, at - negationWindow), at));
+}
+
+function firstMatch({ rule, pattern }: CompiledRule, text: NormalizedText): string | undefined {
+  const global = new RegExp(pattern.source, 'g');
+  for (let match = global.exec(text.bare); match; match = global.exec(text.bare)) {
+    if (rule.negatable && isNegatedAt(text.bare, match.index)) {
+      global.lastIndex = match.index + 1;
+      continue;
+    }
+    return originalPhrase(text, match.index, match.index + match[0].length) || match[0];
+  }
+  return undefined;
 }
 
 /** The first match of `rule` in `text`, as the words the user saw; undefined when none. */
@@ -165,7 +183,7 @@ function scanner(remaining: number, long: boolean): RegExp {
     });
     const source = long ? factored([...alternatives]).source : [...alternatives].join('|');
     pattern = new RegExp(String.raw`\b(?:${source})`, 'g');
-    if (scannerCache.size >= 256) scannerCache.clear();
+    if (scannerCache.size >= 4096) scannerCache.clear();
     scannerCache.set(key, pattern);
   }
   return pattern;
@@ -178,55 +196,101 @@ function anchoredRules(): RegExp[] {
   return (anchored ??= lureRules.map((rule) => new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|'), 'y')));
 }
 
+/**
+ * The rules in groups of this many, each group scanned by its own regular expression. V8 compiles
+ * one alternation of every rule's patterns beyond a certain size without its fast first-letter
+ * lookahead: at 27 rules one scan of 50 KB took 2 ms instead of 0.1 (bench/index.ts). Three small
+ * scans cost a few tenths of a millisecond; `nextAt` remembers where each group matches next, so
+ * a group is only scanned again once the walk has passed its last match.
+ */
+const rulesPerScan = 15;
+
+/**
+ * The bare text with every character beyond Latin-1 (arrows, "…" folded away already, CJK,
+ * emoji) replaced by a middle dot, one code unit for one, so offsets stay those of `bare`. V8
+ * keeps a regular expression's compiled code per string width and shares it between equal
+ * sources: a scanner tiered up on Latin-1 mail was then interpreted on two-byte mail for good —
+ * a 50 KB letter with one "→" took 5 ms instead of 1 (bench/index.ts). No pattern names such a
+ * character; to `\b`, `.` and `\S` a middle dot is what they were: a non-word, non-space
+ * character.
+ */
+const wideCharacters = /[^\u0000-\u00ff]/g;
+
+const windows1252 = new TextDecoder('windows-1252');
+
+function latin1(bare: string): string {
+  wideCharacters.lastIndex = 0;
+  if (!wideCharacters.test(bare)) return bare;
+  // Decoded from bytes, so that V8 stores it as a Latin-1 string (replace() would keep two
+  // bytes). 0x80–0x9f are the only bytes windows-1252 reads otherwise than Latin-1: dots too.
+  const bytes = new Uint8Array(bare.length);
+  for (let i = 0; i < bare.length; i++) {
+    const code = bare.charCodeAt(i);
+    bytes[i] = code > 0xff || (code >= 0x80 && code <= 0x9f) ? 0xb7 : code;
+  }
+  return windows1252.decode(bytes);
+}
+
 /** Each rule's leftmost match in `text`, in rule order. */
 export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: string }[] {
   const found: { index: number; rule: LureRule; phrase: string }[] = [];
   const rules = anchoredRules();
   // One bit per rule in a 32-bit integer: rules.test.ts keeps the rule count within 30.
   let remaining = (1 << lureRules.length) - 1;
+  const subject = latin1(text.bare);
+  const long = subject.length >= factoredScanFrom;
+  const groups = Math.ceil(lureRules.length / rulesPerScan);
+  const groupMask = (group: number) => (((1 << rulesPerScan) - 1) << (group * rulesPerScan)) & remaining;
+  // where each group matches next (-1: not yet scanned; Infinity: nowhere), and for which rules
+  const nextAt = new Array<number>(groups).fill(-1);
+  const scannedFor = new Array<number>(groups).fill(0);
   let position = 0;
-  const long = text.bare.length >= factoredScanFrom;
   while (remaining !== 0) {
-    const pattern = scanner(remaining, long);
-    pattern.lastIndex = position;
-    const match = pattern.exec(text.bare);
-    if (!match) break;
-    const at = match.index;
+    let at = Infinity;
+    for (let group = 0; group < groups; group++) {
+      const mask = groupMask(group);
+      if (mask === 0) continue;
+      if (nextAt[group]! < position || scannedFor[group] !== mask) {
+        // Fewer rules match nowhere earlier than more did: a group that found nothing more
+        // before a rule left it has nothing more after, and is not scanned again.
+        const from = Math.max(position, nextAt[group]!);
+        if (from !== Infinity) {
+          const pattern = scanner(mask, long);
+          pattern.lastIndex = from;
+          nextAt[group] = pattern.exec(subject)?.index ?? Infinity;
+        }
+        scannedFor[group] = mask;
+      }
+      at = Math.min(at, nextAt[group]!);
+    }
+    if (at === Infinity) break;
     for (let index = 0; index < lureRules.length; index++) {
       if (!(remaining & (1 << index))) continue;
       const anchoredRule = rules[index] as RegExp;
       anchoredRule.lastIndex = at;
-      const ruleMatch = anchoredRule.exec(text.bare);
+      const ruleMatch = anchoredRule.exec(subject);
       if (!ruleMatch) continue;
       const rule = lureRules[index] as LureRule;
+      // a warning ("không cung cấp mật khẩu") is not a request: the rule stays in for a later match
+      if (rule.negatable && isNegatedAt(subject, at)) continue;
       const phrase = originalPhrase(text, at, at + ruleMatch[0].length) || ruleMatch[0];
       found.push({ index, rule, phrase });
       remaining &= ~(1 << index);
     }
-    // Every remaining rule failed at `at` (the scanner found at least one that matched there).
+    // Every remaining rule failed at `at` (a scanner found at least one that matched there).
     position = at + 1;
   }
   return found.sort((a, b) => a.index - b.index).map(({ rule, phrase }) => ({ rule, phrase }));
 }
 
+/**
+ * Each rule that matches is one finding, however often it matches: a lure that repeats itself
+ * scores no more than one that says it once. Rules of one family that fire together ("vượt quá
+ * hạn ngạch" and "hạn ngạch hộp thư") are each a feature of the fit, whose weights already
+ * account for how often they come together.
+ */
 function lureRuleFindings(text: NormalizedText): Finding[] {
-  const strongest = new Map<Category, { rule: LureRule; evidence: string[] }>();
-  for (const { rule, phrase } of matchAllRules(text)) {
-    const current = strongest.get(rule.category);
-    if (!current) {
-      strongest.set(rule.category, { rule, evidence: [phrase] });
-    } else if (rule.weight > current.rule.weight) {
-      strongest.set(rule.category, { rule, evidence: [phrase, ...current.evidence] });
-    } else {
-      current.evidence.push(phrase);
-    }
-  }
-  return [...strongest.values()].map(({ rule, evidence }) => ({
-    id: rule.id,
-    category: rule.category,
-    weight: rule.weight,
-    evidence: [...new Set(evidence)].slice(0, 3),
-  }));
+  return matchAllRules(text).map(({ rule, phrase }) => ({ id: rule.id, category: rule.category, weight: rule.weight, evidence: [phrase] }));
 }
 
 let extraPhrasesCache: { key: string; phrases: string[] } | undefined;

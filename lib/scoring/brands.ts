@@ -1,0 +1,80 @@
+/**
+ * Services that lures borrow the name of, with the registrable domains they really send from.
+ * A display name that names one ("MetaMask Support", "Banco do Brasil", "Microsoft account team")
+ * on an address of any other owner is how most credential lures in real mail introduce
+ * themselves. Names are matched as whole words of the bare display name; the domains are the
+ * services' own (and their mail platforms' sending domains where they use one under their name).
+ * Vietnamese banks, e-wallets, carriers and agencies are here for the lures of Vietnamese warnings.
+ */
+export interface Brand {
+  /** Bare (lower-case, no diacritics) names as a display name would carry them. */
+  names: readonly string[];
+  /** Registrable domains the brand sends from. */
+  domains: readonly string[];
+}
+
+export const brands: readonly Brand[] = [
+  { names: ['microsoft', 'office 365', 'office365', 'microsoft 365', 'outlook', 'onedrive', 'sharepoint', 'hotmail'], domains: ['microsoft.com', 'office.com', 'office365.com', 'outlook.com', 'live.com', 'hotmail.com', 'sharepoint.com', 'microsoftonline.com', 'onmicrosoft.com'] },
+  { names: ['google', 'gmail', 'google drive'], domains: ['google.com', 'gmail.com', 'youtube.com', 'googlemail.com'] },
+  { names: ['apple', 'icloud', 'apple id', 'itunes', 'app store'], domains: ['apple.com', 'icloud.com', 'me.com', 'mac.com', 'itunes.com'] },
+  { names: ['paypal'], domains: ['paypal.com', 'paypal.de', 'paypal.co.uk'] },
+  { names: ['amazon', 'amazon prime'], domains: ['amazon.com', 'amazon.de', 'amazon.co.uk', 'amazon.fr', 'amazon.es', 'amazon.it', 'amazon.com.br', 'amazon.co.jp', 'amazonses.com'] },
+  { names: ['netflix'], domains: ['netflix.com'] },
+  { names: ['facebook', 'meta', 'instagram', 'whatsapp'], domains: ['facebook.com', 'facebookmail.com', 'meta.com', 'instagram.com', 'whatsapp.com'] },
+  { names: ['docusign'], domains: ['docusign.com', 'docusign.net'] },
+  { names: ['dropbox'], domains: ['dropbox.com', 'dropboxmail.com'] },
+  { names: ['adobe'], domains: ['adobe.com'] },
+  { names: ['dhl'], domains: ['dhl.com', 'dhl.de', 'dhl.nl', 'dpdhl.com'] },
+  { names: ['fedex'], domains: ['fedex.com'] },
+  { names: ['ups'], domains: ['ups.com'] },
+  { names: ['usps'], domains: ['usps.com', 'usps.gov'] },
+  { names: ['correios'], domains: ['correios.com.br'] },
+  { names: ['coinbase'], domains: ['coinbase.com'] },
+  { names: ['binance'], domains: ['binance.com'] },
+  { names: ['metamask'], domains: ['metamask.io'] },
+  { names: ['ledger', 'ledger live'], domains: ['ledger.com'] },
+  { names: ['trust wallet', 'trustwallet'], domains: ['trustwallet.com'] },
+  { names: ['exodus'], domains: ['exodus.com', 'exodus.io'] },
+  { names: ['bradesco'], domains: ['bradesco.com.br'] },
+  { names: ['banco do brasil', 'bb informa'], domains: ['bb.com.br', 'bancodobrasil.com.br'] },
+  { names: ['itau', 'itaucard'], domains: ['itau.com.br', 'itaucard.com.br'] },
+  { names: ['nubank'], domains: ['nubank.com.br'] },
+  { names: ['caixa'], domains: ['caixa.gov.br'] },
+  { names: ['mercado pago', 'mercado livre', 'mercadopago', 'mercadolivre'], domains: ['mercadopago.com.br', 'mercadolivre.com.br', 'mercadopago.com', 'mercadolibre.com'] },
+  { names: ['norton'], domains: ['norton.com', 'nortonlifelock.com'] },
+  { names: ['mcafee'], domains: ['mcafee.com'] },
+  { names: ['zimbra'], domains: ['zimbra.com'] },
+  { names: ['roundcube'], domains: ['roundcube.net'] },
+  // Viet Nam
+  { names: ['vietcombank'], domains: ['vietcombank.com.vn'] },
+  { names: ['vietinbank'], domains: ['vietinbank.vn'] },
+  { names: ['bidv'], domains: ['bidv.com.vn'] },
+  { names: ['agribank'], domains: ['agribank.com.vn'] },
+  { names: ['techcombank'], domains: ['techcombank.com.vn', 'techcombank.com'] },
+  { names: ['mb bank', 'mbbank'], domains: ['mbbank.com.vn'] },
+  { names: ['vpbank'], domains: ['vpbank.com.vn'] },
+  { names: ['acb'], domains: ['acb.com.vn'] },
+  { names: ['sacombank'], domains: ['sacombank.com', 'sacombank.com.vn'] },
+  { names: ['momo'], domains: ['momo.vn'] },
+  { names: ['zalopay', 'zalo'], domains: ['zalopay.vn', 'zalo.me', 'zalo.vn'] },
+  { names: ['vnpt'], domains: ['vnpt.vn', 'vnpt.com.vn'] },
+  { names: ['viettel'], domains: ['viettel.vn', 'viettel.com.vn'] },
+  { names: ['vnpost', 'buu dien viet nam'], domains: ['vnpost.vn'] },
+  { names: ['bao hiem xa hoi', 'bhxh'], domains: ['baohiemxahoi.gov.vn'] },
+  { names: ['tong cuc thue', 'cuc thue'], domains: ['gdt.gov.vn'] },
+  { names: ['evn', 'dien luc'], domains: ['evn.com.vn'] },
+];
+
+let index: { pattern: RegExp; byName: Map<string, Brand> } | undefined;
+
+/** The brand a bare display name names, if any. */
+export function brandNamed(bareName: string): Brand | undefined {
+  if (!index) {
+    const byName = new Map<string, Brand>();
+    for (const brand of brands) for (const name of brand.names) byName.set(name, brand);
+    const names = [...byName.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    index = { pattern: new RegExp(String.raw`(?:^|[^a-z0-9])(${names.join('|')})(?![a-z0-9])`), byName };
+  }
+  const match = index.pattern.exec(bareName.slice(0, 300));
+  return match?.[1] === undefined ? undefined : index.byName.get(match[1]);
+}
