@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { letterCases } from '../../tests/unit/scoring-corpus';
 import { message, policy } from '../../tests/unit/scoring/helpers';
 import { score } from './index';
 
@@ -57,5 +58,89 @@ describe('inside-the-organisation context', () => {
   it('counts a sender from a trusted domain as inside', () => {
     const pol = policy('laocai.gov.vn', { trustedSenderDomains: ['mic.gov.vn'] });
     expect(verdictOf({ from: { name: 'Cục An toàn thông tin', address: 'canhbao@mic.gov.vn' }, text: warning }, pol).level).toBe('safe');
+  });
+});
+
+describe('warning letters from another Vietnamese government domain', () => {
+  // Lào Cai's IT centre receives each province's letter, forwarded as it arrived
+  const atLaoCai = policy('laocai.gov.vn');
+  const forwardedLetters = letterCases.filter((c) => !c.message.from?.address.endsWith('@laocai.gov.vn') && c.expectedReasons.length > 0);
+
+  it.each(forwardedLetters.map((c) => [c.name, c] as const))('keeps %s at most caution in another province, and says why', (_name, { message: letter }) => {
+    const verdict = score({ ...letter, to: recipient }, atLaoCai);
+    expect(verdict.level).not.toBe('danger');
+    expect(verdict.reasons.map((r) => r.id)).toContain('context.government-advisory');
+    // the quoted lure's wording counts for nothing; what is left is the sender and the links
+    const wording = verdict.reasons.filter((r) => r.category !== 'context' && !r.id.startsWith('sender.') && !r.id.startsWith('link.'));
+    const mitigation = verdict.reasons.find((r) => r.id === 'context.government-advisory');
+    expect(mitigation?.weight).toBe(-wording.reduce((sum, r) => sum + r.weight, 0));
+  });
+
+  it('treats a ministry forwarding the alert the same way', () => {
+    const verdict = verdictOf({ from: { name: 'Cục An toàn thông tin', address: 'canhbao@mic.gov.vn' }, text: warning });
+    expect(verdict.level).toBe('safe');
+    expect(verdict.reasons.map((r) => r.id)).toContain('context.government-advisory');
+  });
+
+  it('lets the letter show the lure URL as a link to itself', () => {
+    const links = [{ href: 'https://upcorss.weebly.com/', text: 'https://upcorss.weebly.com/' }];
+    const verdict = verdictOf({ from: { name: 'Sở TT&TT Sóc Trăng', address: 'stttt@soctrang.gov.vn' }, text: warning, links });
+    expect(verdict.level).not.toBe('danger');
+    expect(verdict.reasons.map((r) => r.id)).toContain('context.government-advisory');
+  });
+
+  it('gives a hijacked .gov.vn account that wraps a sign-in link in warning words danger: the link decides', () => {
+    const links = [{ href: 'https://upcorss.weebly.com/login', text: 'Xác minh tài khoản ngay' }];
+    const text = `${warning} Để tránh bị khóa, hãy xác minh tài khoản của bạn tại đây trong vòng 24 giờ.`;
+    const verdict = verdictOf({ from: { name: 'Trung tâm CNTT', address: 'nguyenvanb@thainguyen.gov.vn' }, text, links });
+    expect(verdict.level).toBe('danger');
+    expect(verdict.reasons.some((r) => r.category === 'context')).toBe(false);
+  });
+
+  it('does not apply with a Gmail Reply-To or an HTML attachment', () => {
+    const from = { name: 'Trung tâm CNTT', address: 'ttcntt@thainguyen.gov.vn' };
+    for (const extra of [{ replyTo: [{ name: '', address: 'hotro.thainguyen@gmail.com' }] }, { attachments: [{ filename: 'dang-nhap.html' }] }]) {
+      const verdict = verdictOf({ from, text: warning, ...extra });
+      expect(verdict.reasons.some((r) => r.category === 'context')).toBe(false);
+      expect(verdict.level).toBe('danger');
+    }
+  });
+
+  it('does not apply to a sender that only looks governmental', () => {
+    for (const address of ['canhbao@mic-gov.vn', 'canhbao@gov.vn.secure-mail.com', 'canhbao@mic.gov.vn.com']) {
+      const verdict = verdictOf({ from: { name: 'Cục An toàn thông tin', address }, text: warning });
+      expect(verdict.reasons.some((r) => r.category === 'context')).toBe(false);
+      expect(verdict.level).toBe('danger');
+    }
+  });
+});
+
+describe('an IT centre notice about passwords', () => {
+  // the sentence every notice ends with: a warning, not a request
+  const notice =
+    'Trung tâm CNTT thông báo: hệ thống thư điện tử công vụ sẽ bảo trì từ 22h thứ Bảy. ' +
+    'Tuyệt đối không cung cấp mật khẩu cho bất kỳ ai, kể cả người xưng là cán bộ của Trung tâm.';
+
+  it('is not read as asking for the password, from inside or from another province', () => {
+    for (const from of [insideSender, { name: 'Trung tâm CNTT', address: 'ttcntt@thainguyen.gov.vn' }]) {
+      const verdict = verdictOf({ from, text: notice });
+      expect(verdict.level).toBe('safe');
+      expect(verdict.reasons.map((r) => r.id)).not.toContain('credentials.ask-password');
+    }
+  });
+});
+
+describe("the admins' blocks", () => {
+  const plain = { from: { name: 'Nguyễn Văn A', address: 'a@mail.spam-sender.com' }, text: 'Chào anh, gửi anh lịch họp tuần sau.' };
+
+  it.each([32, 64, 90])('give a blocked sender danger on its own with a danger threshold of %i', (danger) => {
+    const pol = policy('laocai.gov.vn', { blockedSenderDomains: ['spam-sender.com'], thresholds: { caution: Math.min(32, danger - 1), danger } });
+    expect(verdictOf(plain).level).toBe('safe');
+    expect(verdictOf(plain, pol).level).toBe('danger');
+  });
+
+  it('give a blocked link host danger on its own', () => {
+    const pol = policy('laocai.gov.vn', { blockedLinkHosts: ['files.example.org'] });
+    expect(verdictOf({ ...plain, links: [{ href: 'https://files.example.org/a', text: 'lịch họp' }] }, pol).level).toBe('danger');
   });
 });

@@ -11,11 +11,11 @@ import { isOrganisationHost, isTrustedSender, type ScoringContext } from './cont
 import { addressHost, hostInfo, sameOwner } from './domains';
 import { isRiskyAttachmentFinding } from './signals/attachments';
 import { isAuthenticationFailure } from './signals/headers';
-import { allLinksInternal } from './signals/links';
+import { allLinksInternal, outsideLinksOnlyQuoted } from './signals/links';
 import { textFindingIds } from './signals/text';
 import type { Finding, Level, ScoringPolicy } from './types';
 
-export const contextFindingIds = ['context.internal-advisory', 'context.internal-sender'] as const;
+export const contextFindingIds = ['context.internal-advisory', 'context.government-advisory', 'context.internal-sender'] as const;
 
 /**
  * Share of the lure-wording points an inside message keeps when it is not a warning letter. Not
@@ -48,6 +48,11 @@ function isAdvisory(bare: string): boolean {
   return false;
 }
 
+/** The wording of a lure: its phrases and its learned vocabulary, which a warning letter quotes. */
+export function isWording(finding: Finding): boolean {
+  return textFindingIds.has(finding.id) || finding.category === 'vocabulary';
+}
+
 function isBlocked(finding: Finding): boolean {
   return finding.id === 'policy.blocked-sender' || finding.id === 'policy.blocked-link';
 }
@@ -65,6 +70,44 @@ function isInsideMessage(message: MailMessage, context: ScoringContext, findings
   return allLinksInternal(message, context) || advisory();
 }
 
+/**
+ * What no warning letter has, whoever sends it: a sign-in form or page, a file that runs, a
+ * disguised sender or text, a Reply-To elsewhere, a link whose text lies about where it goes.
+ */
+const notInWarningLetters = new Set([
+  'text.html-payload',
+  'link.text-mismatch',
+  'link.organisation-spoof',
+  'link.lookalike-domain',
+  'link.script-url',
+  'link.recipient-in-url',
+  'sender.lookalike-domain',
+  'sender.mixed-script',
+  'sender.foreign-script',
+  'sender.address-in-name',
+  'sender.free-mail',
+  'disguise.hidden-characters',
+]);
+
+/**
+ * A warning letter from another Vietnamese government domain: a ministry's or another province's
+ * IT centre forwarding its alert, the usual way these letters travel. Its wording counts for
+ * nothing and it stays at most caution — but only while nothing around the words is a lure's: a
+ * hijacked .gov.vn account that wraps "Xác minh ngay" in warning words has a link that hides where
+ * it goes, or a form, and the link decides.
+ */
+function isGovernmentAdvisory(message: MailMessage, context: ScoringContext, findings: readonly Finding[], advisory: () => boolean): boolean {
+  const sender = context.sender;
+  if (!sender || sender.publicSuffix !== 'gov.vn') return false;
+  const repliesInside = message.replyTo.every((r) => {
+    const host = hostInfo(addressHost(r.address));
+    return host.hostname === '' || sameOwner(host, sender) || host.publicSuffix === 'gov.vn' || isOrganisationHost(host, context);
+  });
+  if (!repliesInside) return false;
+  if (findings.some((f) => isRiskyAttachmentFinding(f) || isAuthenticationFailure(f) || isBlocked(f) || f.id.startsWith('reply-to.') || notInWarningLetters.has(f.id))) return false;
+  return outsideLinksOnlyQuoted(message, context) && advisory();
+}
+
 export interface Assessment {
   findings: Finding[];
   /** The level may not exceed caution (an inside message). */
@@ -75,11 +118,19 @@ export interface Assessment {
 export function assessContext(message: MailMessage, context: ScoringContext, findings: Finding[]): Assessment {
   let advisoryAnswer: boolean | undefined;
   const advisory = () => (advisoryAnswer ??= isAdvisory(context.text.bare));
-  if (!isInsideMessage(message, context, findings, advisory)) return { findings, capAtCaution: false };
-  const lurePoints = findings.filter((f) => textFindingIds.has(f.id)).reduce((sum, f) => sum + f.weight, 0);
-  if (lurePoints <= 0) return { findings, capAtCaution: true };
+  const lurePoints = () => findings.filter(isWording).reduce((sum, f) => sum + f.weight, 0);
+  if (!isInsideMessage(message, context, findings, advisory)) {
+    if (!isGovernmentAdvisory(message, context, findings, advisory)) return { findings, capAtCaution: false };
+    const points = lurePoints();
+    if (points <= 0) return { findings, capAtCaution: true };
+    const mitigation: Finding = { id: 'context.government-advisory', category: 'context', weight: -points, evidence: [message.from?.address ?? ''] };
+    return { findings: [...findings, mitigation], capAtCaution: true };
+  }
   const warning = advisory();
-  const discount = warning ? lurePoints : Math.round(lurePoints * (1 - insideKeeps));
+  // a warning letter quotes the lure, vocabulary and all; an ordinary inside message keeps its words
+  const points = warning ? lurePoints() : findings.filter((f) => textFindingIds.has(f.id)).reduce((sum, f) => sum + f.weight, 0);
+  if (points <= 0) return { findings, capAtCaution: true };
+  const discount = warning ? points : Math.round(points * (1 - insideKeeps));
   const id = warning ? 'context.internal-advisory' : 'context.internal-sender';
   const mitigation: Finding = { id, category: 'context', weight: -discount, evidence: [message.from?.address ?? ''] };
   return { findings: [...findings, mitigation], capAtCaution: true };

@@ -6,7 +6,7 @@
 import type { MailMessage } from '../mail/types';
 import { t } from '../i18n';
 import '../i18n/reasons';
-import { assessContext, contextFindingIds, levelOf } from './combine';
+import { assessContext, contextFindingIds, isWording, levelOf } from './combine';
 import { buildContext, sanitizeMessage, sanitizePolicy, type Signal } from './context';
 import { attachmentSignalIds, attachmentSignals } from './signals/attachments';
 import { disguiseSignalIds, disguiseSignals } from './signals/disguise';
@@ -16,7 +16,7 @@ import { assessLinks, linkSignalIds, linkSignals } from './signals/links';
 import { markupSignalIds, markupSignals } from './signals/markup';
 import { replyToSignalIds, replyToSignals } from './signals/replyTo';
 import { senderSignalIds, senderSignals } from './signals/sender';
-import { textFindingIds, textSignalIds, textSignals } from './signals/text';
+import { textSignalIds, textSignals } from './signals/text';
 import { extraPhraseRule, lureRules } from './rules';
 import { applySenderTrust, trustKey } from './trust';
 import { withShippedWeight } from './weights';
@@ -97,11 +97,16 @@ export function featuresOf(message: MailMessage, policy: ScoringPolicy): Finding
     const context = buildContext(safeMessage, safePolicy);
     const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
     const { findings } = assessContext(safeMessage, context, found);
-    const advisory = findings.some((f) => f.id === 'context.internal-advisory');
-    return findings.filter((f) => f.weight > 0 && !(advisory && textFindingIds.has(f.id)));
+    const advisory = findings.some((f) => f.id === 'context.internal-advisory' || f.id === 'context.government-advisory');
+    return findings.filter((f) => f.weight > 0 && !(advisory && isWording(f)));
   } catch {
     return [];
   }
+}
+
+/** The admins blocked this sender or host: that is danger on its own, whatever the thresholds. */
+function isAdminBlock(finding: Finding): boolean {
+  return finding.id === 'policy.blocked-sender' || finding.id === 'policy.blocked-link';
 }
 
 export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
@@ -113,7 +118,8 @@ export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
     const found = signals
       .flatMap((signal) => runSignal(signal, safeMessage, context))
       .map(withShippedWeight)
-      .filter((f) => f.weight !== 0);
+      .filter((f) => f.weight !== 0)
+      .map((f) => (isAdminBlock(f) ? { ...f, weight: Math.max(f.weight, Math.ceil(safePolicy.thresholds.danger)) } : f));
     const trusted = new Set((safePolicy.trustedSenderAddresses ?? []).map(trustKey));
     const { findings: counted, trustedSender } = applySenderTrust(safeMessage, found, trusted);
     const { findings, capAtCaution } = assessContext(safeMessage, context, counted);

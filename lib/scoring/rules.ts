@@ -389,10 +389,12 @@ export const lureRules = [
       String.raw`\b(ha compartido|te ha enviado) (un|el) (documento|archivo)\b`,
       String.raw`\b(a partage|vous a envoye) (un|le) (document|fichier)\b`,
       String.raw`\b(da chia se|gui) (mot )?(tai lieu|tep|van ban) (voi ban|cho ban)\b`,
+      // "Em gửi tài liệu cuộc họp, bấm vào đây để xem": the document is behind a link, not attached
+      String.raw`\b(gui|goi|chia se) (anh chi |anh\/chi |quy vi |ban )?(tai lieu|van ban|cong van|tep|file|ho so)\b.{0,60}\b(bam|nhan|click|nhap) (vao|chuot vao) (day|link|lien ket|duong dan|duong link)( sau)? de (xem|tai|mo|tai ve)\b`,
     ],
     examples: {
-      match: ['Document to review and sign today', 'John has shared a file with you', 'Playojo has sent you a document to sign'],
-      noMatch: ['Please review the minutes before the meeting', 'The draft is attached'],
+      match: ['Document to review and sign today', 'John has shared a file with you', 'Playojo has sent you a document to sign', 'Em gửi tài liệu cuộc họp, bấm vào đây để xem'],
+      noMatch: ['Please review the minutes before the meeting', 'The draft is attached', 'Em gửi tài liệu cuộc họp, anh chị xem tệp đính kèm'],
     },
   },
   {

@@ -278,3 +278,20 @@ export function allLinksInternal(message: MailMessage, context: ScoringContext):
     return !host || isOrganisationHost(host, context) || inPolicyList(host.hostname, context.trustedLinkHosts);
   });
 }
+
+/**
+ * Does every link that leaves the organisation only quote its own address? A warning letter shows
+ * the lure's URL as the URL ("https://upcorss.weebly.com/"); a lure hides it behind "Xác minh
+ * ngay" or "Bấm vào đây". Links to any Vietnamese government site (`.gov.vn`) and mailto: count
+ * as quoted.
+ */
+export function outsideLinksOnlyQuoted(message: MailMessage, context: ScoringContext): boolean {
+  if (message.links.length > maxDistinctLinks) return false;
+  return message.links.every((link) => {
+    const host = linkHost(link.href);
+    if (!host || isOrganisationHost(host, context) || inPolicyList(host.hostname, context.trustedLinkHosts)) return true;
+    if (host.publicSuffix === 'gov.vn') return true;
+    const shown = shownHost(link.text);
+    return shown !== undefined && sameOwner(shown, host);
+  });
+}

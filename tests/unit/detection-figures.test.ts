@@ -1,0 +1,82 @@
+/**
+ * The detection figures of the README as floors: the shared development corpus of real mail
+ * (../shared/corpus, beside the checkout in CI; never copied into the repository) and the
+ * repository's own corpora, scored by the same code as `npm run eval`. Each floor sits a little
+ * below what was measured, so that a change that makes detection worse on real mail fails here.
+ * Raise them when detection gets better; never lower one without saying why in the commit.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countLevels, parseLabels, rates, scoreFolder, type Scored } from '../../lib/eval/evaluate';
+
+const repo = join(import.meta.dirname, '..', '..');
+const shared = join(repo, '..', 'shared', 'corpus');
+const haveShared = existsSync(join(shared, 'phish')) && existsSync(join(shared, 'ham'));
+
+function figures(items: readonly Scored[]) {
+  const counts = countLevels(items);
+  return { files: counts.files, ...rates(counts) };
+}
+
+describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpus)', () => {
+  let lures: Scored[] = [];
+  let ham: Scored[] = [];
+
+  beforeAll(async () => {
+    const labels = parseLabels(readFileSync(join(repo, 'tests', 'corpus', 'phish-labels.csv'), 'utf8'));
+    lures = await scoreFolder({ folder: join(shared, 'phish'), label: 'phish', kind: 'lure' }, { labels });
+    ham = await scoreFolder({ folder: join(shared, 'ham'), label: 'ham', kind: 'ham' });
+  }, 180_000);
+
+  it('reads all of it', () => {
+    expect(lures.length).toBeGreaterThanOrEqual(1100);
+    expect(ham.length).toBeGreaterThanOrEqual(1300);
+    expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
+  });
+
+  // measured 2.3% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
+    const { flagged, danger } = figures(ham);
+    expect(flagged).toBeLessThanOrEqual(0.03);
+    expect(danger).toBeLessThanOrEqual(0.005);
+  });
+
+  // measured 56.3% / 18.2% (368); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 54%, danger ≥ 16%', () => {
+    const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
+    expect(files).toBeGreaterThanOrEqual(300);
+    expect(flagged).toBeGreaterThanOrEqual(0.54);
+    expect(danger).toBeGreaterThanOrEqual(0.16);
+  });
+
+  // measured 56.9% / 12.0% (399)
+  it('flags scams: caution+ ≥ 54%, danger ≥ 10%', () => {
+    const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
+    expect(flagged).toBeGreaterThanOrEqual(0.54);
+    expect(danger).toBeGreaterThanOrEqual(0.1);
+  });
+
+  // measured 50.8% / 12.8% (1,170)
+  it('flags unsolicited mail as a whole: caution+ ≥ 48%, danger ≥ 11%', () => {
+    const { flagged, danger } = figures(lures);
+    expect(flagged).toBeGreaterThanOrEqual(0.48);
+    expect(danger).toBeGreaterThanOrEqual(0.11);
+  });
+});
+
+describe("on the repository's own corpus (tests/corpus)", () => {
+  it('gives every lure danger and every legitimate message, warning letters included, safe', async () => {
+    const lures = await scoreFolder({ folder: join(repo, 'tests', 'corpus', 'lures'), label: 'lures', kind: 'lure' });
+    const benign = await scoreFolder({ folder: join(repo, 'tests', 'corpus', 'benign'), label: 'benign', kind: 'ham' });
+    expect(lures.length).toBeGreaterThanOrEqual(12);
+    expect(lures.filter((i) => i.verdict.level !== 'danger').map((i) => i.file)).toEqual([]);
+    expect(benign.length).toBeGreaterThanOrEqual(7);
+    expect(benign.filter((i) => i.verdict.level !== 'safe').map((i) => i.file)).toEqual([]);
+  });
+});
+
+if (!haveShared) {
+  // say it where CI's log shows it, not only as a skipped count
+  console.warn(`detection-figures: ${shared} is missing, so the figures on real mail were not checked`);
+}
