@@ -8,7 +8,7 @@
  */
 import type { MailMessage } from '../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from './context';
-import { addressHost, hostInfo, sameOwner } from './domains';
+import { addressHost, hostInfo, sameOwner, type HostInfo } from './domains';
 import { isRiskyAttachmentFinding } from './signals/attachments';
 import { isAuthenticationFailure } from './signals/headers';
 import { allLinksInternal, outsideLinksOnlyQuoted } from './signals/links';
@@ -53,26 +53,36 @@ export function isWording(finding: Finding): boolean {
   return textFindingIds.has(finding.id) || finding.category === 'vocabulary';
 }
 
-function isBlocked(finding: Finding): boolean {
+/** The admins blocked this sender or link host (policy). */
+export function isBlocked(finding: Finding): boolean {
   return finding.id === 'policy.blocked-sender' || finding.id === 'policy.blocked-link';
+}
+
+/** Every Reply-To stays with the sender's owner or the organisation. */
+function repliesStayInside(message: MailMessage, context: ScoringContext, sender: HostInfo): boolean {
+  return message.replyTo.every((r) => {
+    const host = hostInfo(addressHost(r.address));
+    return host.hostname === '' || sameOwner(host, sender) || isOrganisationHost(host, context);
+  });
+}
+
+/** What no letter from the organisation, or any warning letter, comes with. */
+function isDisqualifying(finding: Finding): boolean {
+  return isRiskyAttachmentFinding(finding) || isAuthenticationFailure(finding) || isBlocked(finding);
 }
 
 function isInsideMessage(message: MailMessage, context: ScoringContext, findings: readonly Finding[], advisory: () => boolean): boolean {
   const sender = context.sender;
-  if (!sender || !isTrustedSender(sender, context)) return false;
-  const repliesInside = message.replyTo.every((r) => {
-    const host = hostInfo(addressHost(r.address));
-    return host.hostname === '' || sameOwner(host, sender) || isOrganisationHost(host, context);
-  });
-  if (!repliesInside) return false;
-  if (findings.some((f) => isRiskyAttachmentFinding(f) || isAuthenticationFailure(f) || isBlocked(f))) return false;
+  if (!sender || !isTrustedSender(sender, context) || !repliesStayInside(message, context, sender)) return false;
+  if (findings.some(isDisqualifying)) return false;
   // A warning letter may show the lure's URL; an ordinary inside message has no business linking out.
   return allLinksInternal(message, context) || advisory();
 }
 
 /**
- * What no warning letter has, whoever sends it: a sign-in form or page, a file that runs, a
- * disguised sender or text, a Reply-To elsewhere, a link whose text lies about where it goes.
+ * What no warning letter from another domain has: markup where none belongs, a disguised sender
+ * or text, free mail, bounces that go elsewhere, a link whose text lies about where it goes or
+ * that carries the recipient's address.
  */
 const notInWarningLetters = new Set([
   'text.html-payload',
@@ -86,6 +96,8 @@ const notInWarningLetters = new Set([
   'sender.foreign-script',
   'sender.address-in-name',
   'sender.free-mail',
+  // bounces going elsewhere than the sender: a forged From on someone else's server
+  'reply-to.return-path',
   'disguise.hidden-characters',
 ]);
 
@@ -98,13 +110,8 @@ const notInWarningLetters = new Set([
  */
 function isGovernmentAdvisory(message: MailMessage, context: ScoringContext, findings: readonly Finding[], advisory: () => boolean): boolean {
   const sender = context.sender;
-  if (!sender || sender.publicSuffix !== 'gov.vn') return false;
-  const repliesInside = message.replyTo.every((r) => {
-    const host = hostInfo(addressHost(r.address));
-    return host.hostname === '' || sameOwner(host, sender) || host.publicSuffix === 'gov.vn' || isOrganisationHost(host, context);
-  });
-  if (!repliesInside) return false;
-  if (findings.some((f) => isRiskyAttachmentFinding(f) || isAuthenticationFailure(f) || isBlocked(f) || f.id.startsWith('reply-to.') || notInWarningLetters.has(f.id))) return false;
+  if (!sender || sender.publicSuffix !== 'gov.vn' || !repliesStayInside(message, context, sender)) return false;
+  if (findings.some((f) => isDisqualifying(f) || notInWarningLetters.has(f.id))) return false;
   return outsideLinksOnlyQuoted(message, context) && advisory();
 }
 
@@ -114,24 +121,33 @@ export interface Assessment {
   capAtCaution: boolean;
 }
 
-/** Adds the mitigating `context.*` finding when the message is the organisation's own. */
+function pointsOf(findings: readonly Finding[], counts: (finding: Finding) => boolean): number {
+  return findings.filter(counts).reduce((sum, f) => sum + f.weight, 0);
+}
+
+/**
+ * Adds the mitigating `context.*` finding when the message is the organisation's own, or a
+ * warning letter from another government domain, and caps those at caution.
+ */
 export function assessContext(message: MailMessage, context: ScoringContext, findings: Finding[]): Assessment {
   let advisoryAnswer: boolean | undefined;
   const advisory = () => (advisoryAnswer ??= isAdvisory(context.text.bare));
-  const lurePoints = () => findings.filter(isWording).reduce((sum, f) => sum + f.weight, 0);
-  if (!isInsideMessage(message, context, findings, advisory)) {
-    if (!isGovernmentAdvisory(message, context, findings, advisory)) return { findings, capAtCaution: false };
-    const points = lurePoints();
-    if (points <= 0) return { findings, capAtCaution: true };
-    const mitigation: Finding = { id: 'context.government-advisory', category: 'context', weight: -points, evidence: [message.from?.address ?? ''] };
-    return { findings: [...findings, mitigation], capAtCaution: true };
+  const inside = isInsideMessage(message, context, findings, advisory);
+  if (!inside && !isGovernmentAdvisory(message, context, findings, advisory)) return { findings, capAtCaution: false };
+  const wording = pointsOf(findings, isWording);
+  if (wording <= 0) return { findings, capAtCaution: true };
+  let id: (typeof contextFindingIds)[number];
+  let discount: number;
+  if (!inside) {
+    [id, discount] = ['context.government-advisory', wording];
+  } else if (advisory()) {
+    // a warning letter quotes the lure, vocabulary and all
+    [id, discount] = ['context.internal-advisory', wording];
+  } else {
+    // an ordinary inside message keeps part of its phrases' points, and all of its vocabulary's
+    [id, discount] = ['context.internal-sender', Math.round(pointsOf(findings, (f) => textFindingIds.has(f.id)) * (1 - insideKeeps))];
   }
-  const warning = advisory();
-  // a warning letter quotes the lure, vocabulary and all; an ordinary inside message keeps its words
-  const points = warning ? lurePoints() : findings.filter((f) => textFindingIds.has(f.id)).reduce((sum, f) => sum + f.weight, 0);
-  if (points <= 0) return { findings, capAtCaution: true };
-  const discount = warning ? points : Math.round(points * (1 - insideKeeps));
-  const id = warning ? 'context.internal-advisory' : 'context.internal-sender';
+  if (discount <= 0) return { findings, capAtCaution: true };
   const mitigation: Finding = { id, category: 'context', weight: -discount, evidence: [message.from?.address ?? ''] };
   return { findings: [...findings, mitigation], capAtCaution: true };
 }

@@ -6,7 +6,7 @@
 import type { MailMessage } from '../mail/types';
 import { t } from '../i18n';
 import '../i18n/reasons';
-import { assessContext, contextFindingIds, isWording, levelOf } from './combine';
+import { assessContext, contextFindingIds, isBlocked, isWording, levelOf } from './combine';
 import { buildContext, sanitizeMessage, sanitizePolicy, type Signal } from './context';
 import { attachmentSignalIds, attachmentSignals } from './signals/attachments';
 import { disguiseSignalIds, disguiseSignals } from './signals/disguise';
@@ -68,34 +68,23 @@ function explain({ feature: _feature, ...finding }: Finding, policy: ScoringPoli
   return { ...finding, evidence, message: t(policy.locale, `reason.${finding.id}`, { evidence: evidence.join(', ') }) };
 }
 
-/**
- * Every finding of every signal, with the shipped weights (`weights.ts`), before the context of
- * the organisation is applied: what `score` adds up, and what `npm run fit` learns from.
- */
-export function findingsOf(message: MailMessage, policy: ScoringPolicy, { handSet = false }: { handSet?: boolean } = {}): Finding[] {
-  try {
-    const safePolicy = sanitizePolicy(policy);
-    const safeMessage = sanitizeMessage(message);
-    const context = buildContext(safeMessage, safePolicy);
-    const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
-    // handSet: the weights as each signal states them, the prior of the fit
-    return handSet ? found : found.map(withShippedWeight);
-  } catch {
-    return [];
-  }
+/** The message and policy made safe, the context, and every signal's findings with their hand-set weights. */
+function examine(message: MailMessage, policy: ScoringPolicy) {
+  const safePolicy = sanitizePolicy(policy);
+  const safeMessage = sanitizeMessage(message);
+  const context = buildContext(safeMessage, safePolicy);
+  const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
+  return { safePolicy, safeMessage, context, found };
 }
 
 /**
  * The features of a message for the fit: the findings that count once the organisation's context
- * is applied. A warning letter from inside quotes the lure word for word and its wording counts
- * for nothing (combine.ts): it must not teach the fit that lure words are innocent.
+ * is applied. A warning letter quotes the lure word for word and its wording counts for nothing
+ * (combine.ts): it must not teach the fit that lure words are innocent.
  */
 export function featuresOf(message: MailMessage, policy: ScoringPolicy): Finding[] {
   try {
-    const safePolicy = sanitizePolicy(policy);
-    const safeMessage = sanitizeMessage(message);
-    const context = buildContext(safeMessage, safePolicy);
-    const found = signals.flatMap((signal) => runSignal(signal, safeMessage, context));
+    const { safeMessage, context, found } = examine(message, policy);
     const { findings } = assessContext(safeMessage, context, found);
     const advisory = findings.some((f) => f.id === 'context.internal-advisory' || f.id === 'context.government-advisory');
     return findings.filter((f) => f.weight > 0 && !(advisory && isWording(f)));
@@ -104,22 +93,16 @@ export function featuresOf(message: MailMessage, policy: ScoringPolicy): Finding
   }
 }
 
-/** The admins blocked this sender or host: that is danger on its own, whatever the thresholds. */
-function isAdminBlock(finding: Finding): boolean {
-  return finding.id === 'policy.blocked-sender' || finding.id === 'policy.blocked-link';
-}
-
 export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
   try {
-    const safePolicy = sanitizePolicy(policy);
-    const safeMessage = sanitizeMessage(message);
-    const context = buildContext(safeMessage, safePolicy);
-    // a finding the fit gave no points says nothing about this message
-    const found = signals
-      .flatMap((signal) => runSignal(signal, safeMessage, context))
+    const examined = examine(message, policy);
+    const { safePolicy, safeMessage, context } = examined;
+    // a finding the fit gave no points says nothing about this message; the admins' own block is
+    // danger on its own, whatever the thresholds
+    const found = examined.found
       .map(withShippedWeight)
       .filter((f) => f.weight !== 0)
-      .map((f) => (isAdminBlock(f) ? { ...f, weight: Math.max(f.weight, Math.ceil(safePolicy.thresholds.danger)) } : f));
+      .map((f) => (isBlocked(f) ? { ...f, weight: Math.max(f.weight, Math.ceil(safePolicy.thresholds.danger)) } : f));
     const trusted = new Set((safePolicy.trustedSenderAddresses ?? []).map(trustKey));
     const { findings: counted, trustedSender } = applySenderTrust(safeMessage, found, trusted);
     const { findings, capAtCaution } = assessContext(safeMessage, context, counted);
