@@ -10,6 +10,31 @@ function linkFindings(links: MailLink[], pol = policy('laocai.gov.vn'), to = 'le
 
 const link = (href: string, text = 'Bấm vào đây'): MailLink => ({ href, text });
 
+describe('bulk mail is not a lure on its own', () => {
+  it('reads a headline that holds a dotted name as a headline, not as an address', () => {
+    expect(linkFindings([link('http://clickthru.online.com/Click?q=1', 'News.com: Top CIOs on the year ahead')])).toEqual([]);
+    expect(linkFindings([link('http://clickthru.online.com/Click?q=2', 'ZDNet.com Shopper')])).toEqual([]);
+    expect(ids(linkFindings([link('http://evil.example.com/x', 'Đăng nhập: mail.laocai.gov.vn')]))).toEqual(['link.organisation-spoof']);
+  });
+
+  it("excuses a mailing's click counter that carries ten or more of its links, but never one that shows the organisation", () => {
+    const counted = Array.from({ length: 10 }, (_, i) => link(`https://t.mailer.com/c/${i}`, `www.shop${i}.com`));
+    expect(ids(linkFindings(counted))).toEqual([]);
+    expect(ids(linkFindings(counted.slice(0, 3)))).toEqual(['link.text-mismatch']);
+    expect(ids(linkFindings([...counted, link('https://t.mailer.com/c/x', 'https://mail.laocai.gov.vn')]))).toEqual(['link.organisation-spoof']);
+  });
+
+  it("does not count the subscriber's address in an unsubscribe or preferences link", () => {
+    expect(linkFindings([link('https://lists.example.org/unsubscribe?email=lethic@laocai.gov.vn', 'Hủy đăng ký')])).toEqual([]);
+    expect(linkFindings([link('https://news.example.org/p?u=lethic@laocai.gov.vn', 'Unsubscribe')])).toEqual([]);
+    expect(linkFindings([link('https://news.example.org/manage-subscriptions?e=lethic@laocai.gov.vn', 'Settings')])).toEqual([]);
+  });
+
+  it('still counts it in a sign-in link, whatever its path says', () => {
+    expect(ids(linkFindings([link('https://evil.example/account/manage?email=lethic@laocai.gov.vn', 'Xác minh')]))).toEqual(['link.recipient-in-url']);
+  });
+});
+
 describe('linkSignals', () => {
   it('flags free site builders (the Sóc Trăng weebly page)', () => {
     const findings = linkFindings([link('https://upcorss.weebly.com/')]);

@@ -103,7 +103,7 @@ function linkHost(href: string): HostInfo | undefined {
  * name with a dot ("News.com: Top CIOs", "ZDNet.com Shopper") is a headline, not a promise of
  * where the link goes: newsletters route those through their click counters all day.
  */
-const addressLikeText = /^(?:[^\s]{1,20}: )?(?:[a-z][a-z0-9+.-]{0,15}:\/\/)?(?:[^\s@/:]{1,64}@)?[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,10}(?::\d{1,5})?(?:[/?#]\S*)?\.?$/u;
+const addressLikeText = /^(?:[^\s:]{1,20}(?: [^\s:]{1,20}){0,2}: )?(?:[a-z][a-z0-9+.-]{0,15}:\/\/)?(?:[^\s@/:]{1,64}@)?[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,10}(?::\d{1,5})?(?:[/?#]\S*)?\.?$/u;
 
 /** The domain the visible text of a link shows, if it shows one. */
 function shownHost(text: string): HostInfo | undefined {
@@ -141,7 +141,7 @@ function recipientForms(message: MailMessage): { address: string; forms: string[
  * whom to remove. That is not a page pre-filled for a password.
  */
 const listManagementWords = /unsubscribe|unsub\b|opt-?out|optout|remove (me|yourself)|preferences|manage (your |my )?subscriptions?|subscri|newsletter|email settings|huy (dang ky|nhan tin)|descadastr|desinscri|abmelden|afmelden/i;
-const listManagementPath = /unsub|optout|opt-out|opt_out|remove|preferences|manage|subscri|profile_center|listserv|mailman|lyris/i;
+const listManagementPath = /unsub|optout|opt-out|opt_out|remove|preferences|manage[-_]?(subscriptions?|preferences|emails?)|subscri|profile_center|listserv|mailman|lyris/i;
 
 function isListManagement(link: MailLink): boolean {
   if (listManagementWords.test(link.text.slice(0, 200))) return true;
@@ -269,27 +269,28 @@ export function linkSignals(message: MailMessage, context: ScoringContext): Find
   return [...evidence].map(([id, items]) => ({ id, category: 'link', weight: weights[id], evidence: items }));
 }
 
-/** Does every link stay inside the organisation (or the admins' trusted hosts)? */
-export function allLinksInternal(message: MailMessage, context: ScoringContext): boolean {
+/** Does every link that leaves the organisation (and the admins' trusted hosts) pass `passes`? */
+function everyOutsideLink(message: MailMessage, context: ScoringContext, passes: (link: MailLink, host: HostInfo) => boolean): boolean {
   // Past the reading limit nobody has looked at the rest, so nothing vouches for it.
   if (message.links.length > maxDistinctLinks) return false;
   return message.links.every((link) => {
     const host = linkHost(link.href);
-    return !host || isOrganisationHost(host, context) || inPolicyList(host.hostname, context.trustedLinkHosts);
+    return !host || isExempt(host, context) || passes(link, host);
   });
+}
+
+/** Does every link stay inside the organisation (or the admins' trusted hosts)? */
+export function allLinksInternal(message: MailMessage, context: ScoringContext): boolean {
+  return everyOutsideLink(message, context, () => false);
 }
 
 /**
  * Does every link that leaves the organisation only quote its own address? A warning letter shows
  * the lure's URL as the URL ("https://upcorss.weebly.com/"); a lure hides it behind "Xác minh
- * ngay" or "Bấm vào đây". Links to any Vietnamese government site (`.gov.vn`) and mailto: count
- * as quoted.
+ * ngay" or "Bấm vào đây". Links to any Vietnamese government site (`.gov.vn`) count as quoted.
  */
 export function outsideLinksOnlyQuoted(message: MailMessage, context: ScoringContext): boolean {
-  if (message.links.length > maxDistinctLinks) return false;
-  return message.links.every((link) => {
-    const host = linkHost(link.href);
-    if (!host || isOrganisationHost(host, context) || inPolicyList(host.hostname, context.trustedLinkHosts)) return true;
+  return everyOutsideLink(message, context, (link, host) => {
     if (host.publicSuffix === 'gov.vn') return true;
     const shown = shownHost(link.text);
     return shown !== undefined && sameOwner(shown, host);
