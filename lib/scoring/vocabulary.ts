@@ -32,7 +32,7 @@ export function vocabularyScore(words: ReadonlySet<string>, lexicon: Readonly<Re
   const hits: [string, number][] = [];
   for (const w of words) {
     const weight = lexicon[w];
-    if (weight !== undefined && weight > 0) hits.push([w, weight]);
+    if (typeof weight === 'number' && weight > 0) hits.push([w, weight]);
   }
   hits.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const top = hits.slice(0, countedWords);

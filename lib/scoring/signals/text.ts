@@ -10,12 +10,12 @@ import type { Finding } from '../types';
 
 interface CompiledRule {
   rule: LureRule;
-  /** All patterns of the rule as one alternation: one pass over the text instead of one per pattern. */
+  /** All patterns of the rule as one alternation (global): one pass over the text instead of one per pattern. */
   pattern: RegExp;
 }
 
 function compile(rule: LureRule): CompiledRule {
-  return { rule, pattern: new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|')) };
+  return { rule, pattern: new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|'), 'g') };
 }
 
 let compiled: CompiledRule[] | undefined;
@@ -26,10 +26,10 @@ function compiledRules(): CompiledRule[] {
 
 /**
  * The words just before a match that make it a warning: "không cung cấp mật khẩu", "tuyệt đối
- * không bấm vào", "never ask for your password", "do not click". Up to three words may stand
+ * không bấm vào", "never ask for your password", "do not click". Up to four words may stand
  * between ("không bao giờ yêu cầu cung cấp mật khẩu", "will never ask you to enter").
  */
-const negation = /\b(khong|dung|chua bao gio|dung bao gio|never|not|do not|don't|dont|nao)( [a-z']{1,12}){0,4} ?$/;
+const negation = /\b(khong|dung|chua bao gio|dung bao gio|never|not|do not|don't|dont)( [a-z']{1,12}){0,4} ?$/;
 const negationWindow = 48;
 
 export function isNegatedAt(bare: string, at: number): boolean {
@@ -37,10 +37,10 @@ export function isNegatedAt(bare: string, at: number): boolean {
 }
 
 function firstMatch({ rule, pattern }: CompiledRule, text: NormalizedText): string | undefined {
-  const global = new RegExp(pattern.source, 'g');
-  for (let match = global.exec(text.bare); match; match = global.exec(text.bare)) {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text.bare); match; match = pattern.exec(text.bare)) {
     if (rule.negatable && isNegatedAt(text.bare, match.index)) {
-      global.lastIndex = match.index + 1;
+      pattern.lastIndex = match.index + 1;
       continue;
     }
     return originalPhrase(text, match.index, match.index + match[0].length) || match[0];
