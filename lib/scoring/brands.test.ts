@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { contextFor, ids, message, policy } from '../../tests/unit/scoring/helpers';
+import { brandNamed } from './brands';
+import { senderSignals } from './signals/sender';
+
+function brandFindings(name: string, address: string) {
+  const msg = message({ from: { name, address } });
+  return ids(senderSignals(msg, contextFor(msg, policy('laocai.gov.vn')))).filter((id) => id === 'sender.brand-name');
+}
+
+describe('brandNamed', () => {
+  it('finds a service named as a whole word of a bare display name', () => {
+    expect(brandNamed('metamask support')?.domains).toContain('metamask.io');
+    expect(brandNamed('microsoft account team')?.domains).toContain('microsoft.com');
+    expect(brandNamed('thong bao tu vietcombank')?.domains).toContain('vietcombank.com.vn');
+  });
+
+  it('prefers the longer name and ignores names inside other words', () => {
+    expect(brandNamed('mercado pago')?.domains).toContain('mercadopago.com.br');
+    expect(brandNamed('metadata team')).toBeUndefined();
+    expect(brandNamed('groups of users')).toBeUndefined();
+    expect(brandNamed('nguyen van an')).toBeUndefined();
+  });
+});
+
+describe('sender.brand-name', () => {
+  it("fires on a brand's name on another owner's address", () => {
+    expect(brandFindings('MetaMask Support', 'no-reply@mymts.net')).toEqual(['sender.brand-name']);
+    expect(brandFindings('Vietcombank', 'thongbao@vcb-online.top')).toEqual(['sender.brand-name']);
+  });
+
+  it("says nothing on the brand's own domains and their subdomains", () => {
+    expect(brandFindings('PayPal', 'service@paypal.com')).toEqual([]);
+    expect(brandFindings('Microsoft account team', 'account-security-noreply@accountprotection.microsoft.com')).toEqual([]);
+  });
+});
