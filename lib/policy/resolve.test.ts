@@ -118,3 +118,13 @@ describe('resolvePolicy: managed > user > preset > defaults', () => {
     expect(policy.extraLurePhrases).toEqual(['nâng cấp hộp thư']);
   });
 });
+
+describe('the thresholds the settings describe', () => {
+  it('state the defaults the fit chose, in both languages', async () => {
+    for (const locale of ['vi', 'en']) {
+      const { default: strings } = (await import(`../../locales/${locale}/settings.json`)) as { default: Record<string, string> };
+      expect(strings['policy.cautionThreshold.description']).toMatch(new RegExp(`\\b${defaultThresholds.caution}\\.$`));
+      expect(strings['policy.dangerThreshold.description']).toMatch(new RegExp(`\\b${defaultThresholds.danger}\\.$`));
+    }
+  });
+});

@@ -42,7 +42,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 56.3% / 18.2% (368); the issue asks 95% / 80%: see the README for what is missed
+  // measured 56.5% / 18.2% (368); the issue asks 95% / 80%: see the README for what is missed
   it('flags credential lures: caution+ ≥ 54%, danger ≥ 16%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
@@ -50,18 +50,18 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeGreaterThanOrEqual(0.16);
   });
 
-  // measured 56.9% / 12.0% (399)
+  // measured 56.9% / 12.3% (399)
   it('flags scams: caution+ ≥ 54%, danger ≥ 10%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
     expect(flagged).toBeGreaterThanOrEqual(0.54);
     expect(danger).toBeGreaterThanOrEqual(0.1);
   });
 
-  // measured 50.8% / 12.8% (1,170)
-  it('flags unsolicited mail as a whole: caution+ ≥ 48%, danger ≥ 11%', () => {
+  // measured 51.4% / 13.2% (1,170)
+  it('flags unsolicited mail as a whole: caution+ ≥ 49%, danger ≥ 12%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.48);
-    expect(danger).toBeGreaterThanOrEqual(0.11);
+    expect(flagged).toBeGreaterThanOrEqual(0.49);
+    expect(danger).toBeGreaterThanOrEqual(0.12);
   });
 });
 
