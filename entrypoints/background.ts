@@ -12,6 +12,7 @@ import { passwordAlertCompose } from '@/lib/report/password-alert';
 import { handleTrustSender } from '@/lib/trust/handler';
 import { isTrustSenderRequest, type TrustSenderResponse } from '@/lib/trust/request';
 import { trustedSendersFor } from '@/lib/trust/store';
+import { hostOfSender } from '@/lib/sender';
 
 export default defineBackground(() => {
   // Resolved once per host and per change of managed storage or the user's options.
@@ -41,7 +42,9 @@ export default defineBackground(() => {
   const reports = new ReportService(browser.storage.local, browser.storage.session);
   browser.runtime.onMessage.addListener((request: unknown, sender) => {
     if (!isReportRequest(request) || sender.id !== browser.runtime.id) return undefined;
-    return reports.handle(request, sender.tab?.id);
+    // the report's recipients and its host are checked against the policy of the frame that asks
+    const host = hostOfSender(sender);
+    return policyFor(host).then(({ policy }) => reports.handle(request, { tab: sender.tab?.id, host, policy }));
   });
   browser.tabs.onRemoved.addListener((tab) => void reports.forgetTab(tab));
   // The password guard's alert to the help desk goes the report's way: Roundcube's compose, in a
@@ -51,7 +54,7 @@ export default defineBackground(() => {
     if (!compose) return false;
     const tab = await browser.tabs.create({ url: 'about:blank', active: false });
     if (tab.id === undefined) return false;
-    await reports.handle({ type: 'khienthu:report-begin', pending: compose.pending }, tab.id);
+    await reports.begin(tab.id, webmail.fingerprint.host, compose.pending);
     await browser.tabs.update(tab.id, { url: compose.url });
     return true;
   });

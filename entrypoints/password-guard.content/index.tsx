@@ -1,7 +1,7 @@
 import css from '@/components/password-guard.css?inline';
 import { createRoot, type Root } from 'react-dom/client';
 import { LookalikeWarning, PasswordWarning } from '@/components/PasswordGuardWarning';
-import { clientOf, findLoginField, lookalikeEvidence, looksLoggedIn, webmailUrlOf } from '@/lib/password-guard/page';
+import { clientOf, findLoginField, isWebmailLogin, lookalikeEvidence, looksLoggedIn, webmailUrlOf } from '@/lib/password-guard/page';
 import {
   guardMessage,
   isTabGuardMessage,
@@ -63,7 +63,7 @@ async function start(ctx: Context): Promise<void> {
   if (!role || role.role === 'off' || ctx.isInvalid) return;
   listenForWarnings(ctx);
   if (role.role === 'webmail') {
-    captureLogin(ctx, role.loginSelectors);
+    captureLogin(ctx, role.loginSelectors, role.confirm);
   } else {
     if (role.keys) watchTyping(ctx);
     watchLookalike(ctx, role.lookalikeWords);
@@ -75,7 +75,7 @@ async function start(ctx: Context): Promise<void> {
  * (capture phase, before the page's own handlers). The background hashes it at once and keeps
  * the fingerprint pending until this tab shows the webmail past its login.
  */
-function captureLogin(ctx: Context, selectors: readonly string[]): void {
+function captureLogin(ctx: Context, selectors: readonly string[], confirm: boolean): void {
   ctx.addEventListener(
     document,
     'submit',
@@ -83,6 +83,8 @@ function captureLogin(ctx: Context, selectors: readonly string[]): void {
       try {
         const field = findLoginField(document, selectors);
         if (!field || !(event.target instanceof HTMLFormElement) || field.form !== event.target || !field.value) return;
+        // a *.gov.vn host that policy does not name is the webmail only if its form is the real one
+        if (confirm && !isWebmailLogin(field)) return;
         void send({ type: guardMessage.login, password: field.value, webmailUrl: webmailUrlOf(location), client: clientOf(document, field) });
       } catch (error) {
         quiet(error);

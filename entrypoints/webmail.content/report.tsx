@@ -15,7 +15,7 @@ import { ReportNotice, type ReportNoticeProps } from '@/components/ReportNotice'
 import type { CheckResult } from '@/lib/check';
 import type { Locale } from '@/lib/i18n';
 import { reportBody } from '@/lib/report/body';
-import type { PendingReport, ReportRequest, ReportState } from '@/lib/report/messages';
+import type { PendingReport, ReportRequest, ReportState, StartedReport } from '@/lib/report/messages';
 import { messageKey } from '@/lib/report/reported';
 import { reportSubject } from '@/lib/report/subject';
 import type { MessageRef, WebmailAdapter } from '@/lib/webmail/types';
@@ -114,7 +114,7 @@ export async function reportOpenMessage(ctx: Context, open: OpenReport): Promise
     }
     const url = adapter.reportUrl(document, ref, { addresses: to, subject });
     if (!url) throw new Error('this webmail has no way to forward a message as an attachment');
-    const pending: Omit<PendingReport, 'state' | 'created' | 'filled'> = {
+    const pending: StartedReport = {
       kind: 'message',
       account,
       key,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { basePolicy } from '../policy/defaults';
 import { resolvePolicy } from '../policy/resolve';
 import type { PasswordFingerprint } from './fingerprint';
-import { clientOf, findLoginField, foldForMatch, lookalikeEvidence, looksLoggedIn } from './page';
+import { clientOf, findLoginField, foldForMatch, isWebmailLogin, lookalikeEvidence, looksLoggedIn } from './page';
 import { changePasswordUrl, defaultLoginSelectors, guardRole, hostMatches, webmailWords } from './roles';
 
 function page(html: string, title = ''): Document {
@@ -45,6 +45,17 @@ describe('the webmail login field', () => {
     expect(clientOf(zimbra, findLoginField(zimbra, defaultLoginSelectors)!)).toBe('zimbra');
   });
 
+  it('recognises Roundcube’s and Zimbra’s own login forms, not a field that borrows their ids', () => {
+    const roundcube = page(
+      '<form name="login-form" method="post" action="./?_task=login"><input type="hidden" name="_token" value="t"><input type="hidden" name="_task" value="login"><input type="hidden" name="_action" value="login"><input id="rcmloginuser" name="_user"><input id="rcmloginpwd" name="_pass" type="password"></form>',
+    );
+    expect(isWebmailLogin(findLoginField(roundcube, defaultLoginSelectors)!)).toBe(true);
+    const zimbra = page('<form name="loginForm" method="post"><input type="hidden" name="loginOp" value="login"><input name="username"><input name="password" type="password"></form>');
+    expect(isWebmailLogin(findLoginField(zimbra, defaultLoginSelectors)!)).toBe(true);
+    expect(isWebmailLogin(findLoginField(page('<form><input id="rcmloginuser"><input id="rcmloginpwd" type="password"></form>'), defaultLoginSelectors)!)).toBe(false);
+    expect(isWebmailLogin(findLoginField(page('<input id="rcmloginpwd" type="password">'), defaultLoginSelectors)!)).toBe(false);
+  });
+
   it('tells the mailbox (no password field) from the login form coming back', () => {
     expect(looksLoggedIn(page('<div id="messagelist"></div>'))).toBe(true);
     expect(looksLoggedIn(page('<form><input id="rcmloginpwd" type="password"></form>'))).toBe(false);
@@ -68,9 +79,27 @@ describe('what the guard does on a host', () => {
     expect(on('webmail.other.vn', { webmailHosts: ['*.other.vn'] })).toBe('webmail');
   });
 
-  it('finds an unnamed *.gov.vn webmail only until a fingerprint exists', () => {
-    expect(on('mail.tinh-khac.gov.vn', {}, null)).toBe('webmail');
+  it('finds an unnamed *.gov.vn webmail only until a fingerprint exists, and only by its own login form', () => {
+    const unnamed = (host: string, fingerprint?: PasswordFingerprint) =>
+      guardRole({ host, policy: resolvePolicy({ user: { passwordGuardEnabled: true }, host }).policy, fingerprint });
+    // mail.tinh-khac.gov.vn has no preset: the policy names no webmail
+    expect(unnamed('mail.tinh-khac.gov.vn')).toMatchObject({ role: 'webmail', confirm: true });
+    expect(unnamed('mail.tinh-khac.gov.vn', { host: 'mail.tinh-khac.gov.vn' } as PasswordFingerprint)).toMatchObject({ role: 'webmail', confirm: true });
     expect(on('mail.tinh-khac.gov.vn')).toBe('watch');
+  });
+
+  it('never gives the webmail role to a host the policy does not name, not even a *.gov.vn one', () => {
+    // the Lai Châu preset names mail.laichau.gov.vn: a compromised subdomain with a cloned login is foreign
+    expect(on('xyz.laichau.gov.vn', {}, null)).toBe('watch');
+    expect(on('xyz.laichau.gov.vn')).toBe('watch');
+    // even where the fingerprint was once taken (before the policy named its webmail)
+    expect(on('xyz.laichau.gov.vn', {}, { host: 'xyz.laichau.gov.vn' } as PasswordFingerprint)).toBe('watch');
+    expect(guardRole({ host: 'mail.laichau.gov.vn', policy: resolvePolicy({ user: { passwordGuardEnabled: true }, host: 'mail.laichau.gov.vn' }).policy, fingerprint: undefined })).toMatchObject({
+      role: 'webmail',
+      confirm: false,
+    });
+    // named by a managed list, another *.gov.vn host is foreign too
+    expect(on('mail.tinh-khac.gov.vn', { webmailHosts: ['mail.laichau.gov.vn'] }, null)).toBe('watch');
   });
 
   it('matches host patterns', () => {

@@ -27,6 +27,20 @@ export function clientOf(doc: Document, field: Element): WebmailClient {
   return 'other';
 }
 
+/**
+ * Whether this password field sits in Roundcube's or Zimbra's own login form, as their templates
+ * render it: Roundcube's (`rcmail_action_login`) posts the hidden `_task=login` beside
+ * `#rcmloginuser`, Zimbra's `login.jsp` the hidden `loginOp`. Asked only where the policy names no
+ * webmail host and a `*.gov.vn` page offers itself as the webmail.
+ */
+export function isWebmailLogin(field: HTMLInputElement): boolean {
+  const form = field.form;
+  if (!form) return false;
+  if (field.id === 'rcmloginpwd') return form.querySelector('input[name="_task"][value="login"]') !== null && form.querySelector('#rcmloginuser') !== null;
+  if (form.getAttribute('name') === 'loginForm' || form.id === 'zLoginForm') return form.querySelector('input[name="loginOp"]') !== null;
+  return false;
+}
+
 /** The webmail's address as the fingerprint keeps it: no query, no fragment (they may hold tokens). */
 export function webmailUrlOf(location: Pick<Location, 'origin' | 'pathname'>): string {
   return location.origin + location.pathname;

@@ -7,7 +7,7 @@
  * - `off`: the guard is off, or the site is allowlisted.
  */
 import type { Policy } from '../policy/types';
-import { builtInWebmailSuffix } from '../policy/webmail-hosts';
+import { hostMatches, isWebmailHost } from '../policy/webmail-hosts';
 import type { PasswordFingerprint } from './fingerprint';
 
 /** Roundcube's and Zimbra's password fields on their login pages (policy may name others). */
@@ -22,21 +22,11 @@ export const webmailWords = ['Roundcube', 'Zimbra'] as const;
 
 export type GuardRole =
   | { role: 'off' }
-  | { role: 'webmail'; loginSelectors: string[] }
+  /** `confirm`: the host is the webmail only if its login page is recognisably Roundcube's or Zimbra's. */
+  | { role: 'webmail'; loginSelectors: string[]; confirm: boolean }
   | { role: 'watch'; keys: boolean; lookalikeWords: string[] };
 
-/** `mail.laichau.gov.vn` against `mail.laichau.gov.vn` or `*.laichau.gov.vn` (which also covers laichau.gov.vn itself). */
-export function hostMatches(host: string, patterns: readonly string[]): boolean {
-  const h = host.toLowerCase();
-  return patterns.some((pattern) => {
-    const p = pattern.toLowerCase();
-    if (p.startsWith('*.')) {
-      const base = p.slice(2);
-      return h === base || h.endsWith(`.${base}`);
-    }
-    return h === p;
-  });
-}
+export { hostMatches } from '../policy/webmail-hosts';
 
 export interface RoleInputs {
   host: string;
@@ -51,12 +41,15 @@ export function guardRole({ host, policy, fingerprint, webmailPolicy }: RoleInpu
   const guard = policy.passwordGuard;
   if (!guard.enabled) return { role: 'off' };
   const loginSelectors = guard.loginSelectors.length > 0 ? [...guard.loginSelectors] : [...defaultLoginSelectors];
-  if (host && hostMatches(host, policy.webmailHosts)) return { role: 'webmail', loginSelectors };
-  if (host && fingerprint && host === fingerprint.host) return { role: 'webmail', loginSelectors };
+  const named = policy.webmailHosts.length > 0;
+  if (host && named && hostMatches(host, policy.webmailHosts)) return { role: 'webmail', loginSelectors, confirm: false };
+  // No webmail named: a *.gov.vn host is the webmail by its login form, which the content script
+  // must recognise as Roundcube's or Zimbra's own (`confirm`), and only until a fingerprint
+  // exists: after that, another *.gov.vn login page is as foreign as any other site. Once the
+  // policy names hosts, no other host ever gets this role, the fingerprint's own included.
+  if (host && !named && fingerprint && host === fingerprint.host) return { role: 'webmail', loginSelectors, confirm: true };
   if (host && hostMatches(host, guard.allowlist)) return { role: 'off' };
-  // A *.gov.vn webmail the policy does not name is found by its login form, but only until a
-  // fingerprint exists: after that, another *.gov.vn login page is as foreign as any other site.
-  if (host && !fingerprint && `.${host}`.endsWith(builtInWebmailSuffix)) return { role: 'webmail', loginSelectors };
+  if (host && !named && !fingerprint && isWebmailHost(host, [])) return { role: 'webmail', loginSelectors, confirm: true };
   const names = [
     ...(webmailPolicy ?? policy).organisationNames,
     ...policy.organisationNames,

@@ -13,6 +13,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getDomain } from 'tldts';
 import { presetForDomain } from '../policy/presets';
+import { hostOfSender, isExtensionPage } from '../sender';
 import type { ResolvedPolicy } from '../policy/resolve';
 import type { Policy } from '../policy/types';
 import { createFingerprint, type Digest, type PasswordFingerprint } from './fingerprint';
@@ -48,20 +49,6 @@ export function setPasswordAlertDelivery(delivery: PasswordAlertDelivery | undef
 
 
 type Sender = Browser.runtime.MessageSender;
-
-function hostOfSender(sender: Sender): string {
-  // a frame's origin (an about:blank frame inherits its parent's); its URL otherwise
-  for (const candidate of [sender.origin, sender.url]) {
-    if (!candidate || candidate === 'null') continue;
-    try {
-      const url = new URL(candidate);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname.toLowerCase();
-    } catch {
-      // next
-    }
-  }
-  return '';
-}
 
 /** Origin and path of the page the sender shows, or of its tab when the frame has no address of its own. */
 function pageUrlOf(sender: Sender): string {
@@ -175,7 +162,7 @@ export function installPasswordGuard(
 
     if (request.type === guardMessage.status) {
       // our own pages only (the options page, the tests through it)
-      if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+      if (!isExtensionPage(sender)) return undefined;
       return { ...stats, roles: [...stats.roles] } satisfies GuardStatus;
     }
     if (tabId === undefined) return undefined;

@@ -11,6 +11,31 @@ export const extraWebmailScriptId = 'khienthu-webmail-extra-hosts';
 /** What WXT builds entrypoints/webmail.content into. */
 export const webmailScriptFile = 'content-scripts/webmail.js';
 
+/** `mail.laichau.gov.vn` against `mail.laichau.gov.vn` or `*.laichau.gov.vn` (which also covers laichau.gov.vn itself). */
+export function hostMatches(host: string, patterns: readonly string[]): boolean {
+  const h = host.toLowerCase();
+  return patterns.some((pattern) => {
+    const p = pattern.toLowerCase();
+    if (p.startsWith('*.')) {
+      const base = p.slice(2);
+      return h === base || h.endsWith(`.${base}`);
+    }
+    return h === p;
+  });
+}
+
+/**
+ * Whether `host` is the organisation's webmail: one the policy names, or, when the policy names
+ * none, any host under `*.gov.vn` (where the manifest's content script runs). Once hosts are
+ * named, no other host is the webmail, however official its domain: a compromised
+ * `xyz.laichau.gov.vn` is a foreign site.
+ */
+export function isWebmailHost(host: string, webmailHosts: readonly string[]): boolean {
+  if (!host) return false;
+  if (webmailHosts.length > 0) return hostMatches(host, webmailHosts);
+  return `.${host.toLowerCase()}`.endsWith(builtInWebmailSuffix);
+}
+
 /** Match patterns for the policy's webmail hosts that the manifest does not cover. */
 export function extraWebmailMatches(hosts: readonly string[]): string[] {
   const patterns = hosts

@@ -32,7 +32,12 @@ export interface PendingReport {
   filled: boolean;
   /** ms since the epoch; a report left unfinished is forgotten after `pendingLifetimeMs`. */
   created: number;
+  /** The webmail host it was begun on: only that host's pages see it or move it on. */
+  host: string;
 }
+
+/** What the page that starts a report says of it (the background adds the rest). */
+export type StartedReport = Omit<PendingReport, 'state' | 'created' | 'filled' | 'host'>;
 
 export const pendingLifetimeMs = 30 * 60_000;
 
@@ -40,7 +45,7 @@ export type ReportRequest =
   /** Whether this message was reported from this account; and this tab's report in progress. */
   | { type: 'khienthu:report-state'; account?: string; key?: string }
   /** The compose is about to open in this tab with the original attached. */
-  | { type: 'khienthu:report-begin'; pending: Omit<PendingReport, 'state' | 'created' | 'filled'> }
+  | { type: 'khienthu:report-begin'; pending: StartedReport }
   /** The body is in the compose form. */
   | { type: 'khienthu:report-filled' }
   /** The webmail answered the send of this tab's report. */

@@ -10,12 +10,12 @@ import type { PasswordAlert } from '../password-guard/store';
 import type { PasswordFingerprint } from '../password-guard/fingerprint';
 import type { Policy } from '../policy/types';
 import { vietnamTime } from './body';
-import type { PendingReport } from './messages';
+import type { StartedReport } from './messages';
 
 export interface PasswordAlertCompose {
   /** Roundcube's compose with To and Subject filled. */
   url: string;
-  pending: Omit<PendingReport, 'state' | 'created' | 'filled'>;
+  pending: StartedReport;
 }
 
 export function passwordAlertCompose(

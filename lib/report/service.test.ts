@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PendingReport } from './messages';
+import type { StartedReport } from './messages';
 import { maxReportedPerAccount, messageKey, ReportedMessages, type KeyValueArea } from './reported';
-import { ReportService } from './service';
+import { ReportService, type ReportCaller } from './service';
 
 /** storage.local / storage.session as the browser has them: values go through structured cloning. */
 function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
@@ -13,7 +13,7 @@ function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
   };
 }
 
-const pending: Omit<PendingReport, 'state' | 'created' | 'filled'> = {
+const pending: StartedReport = {
   kind: 'message',
   account: 'mail.laichau.gov.vn/canbo@laichau.gov.vn',
   key: 'mid:abc@weebly.com',
@@ -69,56 +69,110 @@ describe('ReportedMessages', () => {
   });
 });
 
+/** The Lai Châu webmail's policy, as the background resolves it for the asking frame's host. */
+const laichau: ReportCaller['policy'] = {
+  webmailHosts: ['mail.laichau.gov.vn'],
+  reportAddresses: ['hotro@laichau.gov.vn'],
+  hotlines: ['02133.798.788'],
+  report: { mode: 'send-after-confirm', confirm: true, subjectPrefix: '', outlookPrefix: false, original: 'junk' },
+};
+const at = (tab: number | undefined, host = 'mail.laichau.gov.vn', policy = laichau): ReportCaller => ({ tab, host, policy });
+
 describe('ReportService', () => {
   it('carries a compose report from the page that asked to the page after the send, in that tab only', async () => {
     let now = 1_000;
     const service = new ReportService(memoryArea(), memoryArea(), () => now);
-    expect(await service.handle({ type: 'khienthu:report-begin', pending }, 5)).toBe(true);
-    expect(await service.handle({ type: 'khienthu:report-state' }, 6)).toEqual({ reported: false });
-    const composing = await service.handle({ type: 'khienthu:report-state' }, 5);
+    expect(await service.handle({ type: 'khienthu:report-begin', pending }, at(5))).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-state' }, at(6))).toEqual({ reported: false });
+    const composing = await service.handle({ type: 'khienthu:report-state' }, at(5));
     expect(composing).toMatchObject({ reported: false, pending: { state: 'composing', filled: false, body: 'báo cáo' } });
-    await service.handle({ type: 'khienthu:report-filled' }, 5);
+    await service.handle({ type: 'khienthu:report-filled' }, at(5));
     // a failed send changes nothing
-    await service.handle({ type: 'khienthu:report-sent', ok: false }, 5);
-    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, 5)).toMatchObject({
+    await service.handle({ type: 'khienthu:report-sent', ok: false }, at(5));
+    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, at(5))).toMatchObject({
       reported: false,
       pending: { state: 'composing', filled: true },
     });
     now += 1_000;
-    await service.handle({ type: 'khienthu:report-sent', ok: true }, 5);
-    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, 5)).toMatchObject({
+    await service.handle({ type: 'khienthu:report-sent', ok: true }, at(5));
+    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, at(5))).toMatchObject({
       reported: true,
       pending: { state: 'sent' },
     });
-    await service.handle({ type: 'khienthu:report-finish' }, 5);
-    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, 5)).toEqual({ reported: true });
-    expect(await service.handle({ type: 'khienthu:report-count' }, undefined)).toBe(1);
+    await service.handle({ type: 'khienthu:report-finish' }, at(5));
+    expect(await service.handle({ type: 'khienthu:report-state', account: pending.account, key: pending.key }, at(5))).toEqual({ reported: true });
+    expect(await service.handle({ type: 'khienthu:report-count' }, at(undefined))).toBe(1);
   });
 
   it('ignores a send answer with no report in progress, and forgets a report left for half an hour', async () => {
     let now = 0;
     const service = new ReportService(memoryArea(), memoryArea(), () => now);
-    expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, 5)).toBe(false);
-    await service.handle({ type: 'khienthu:report-begin', pending }, 5);
+    expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, at(5))).toBe(false);
+    await service.handle({ type: 'khienthu:report-begin', pending }, at(5));
     now = 31 * 60_000;
-    expect(await service.handle({ type: 'khienthu:report-state' }, 5)).toEqual({ reported: false });
-    expect(await service.handle({ type: 'khienthu:report-count' }, 5)).toBe(0);
+    expect(await service.handle({ type: 'khienthu:report-state' }, at(5))).toEqual({ reported: false });
+    expect(await service.handle({ type: 'khienthu:report-count' }, at(5))).toBe(0);
   });
 
   it('does not count a password alert as a reported message', async () => {
     const service = new ReportService(memoryArea(), memoryArea());
-    await service.handle({ type: 'khienthu:report-begin', pending: { ...pending, kind: 'password-alert' } }, 4);
-    expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, 4)).toBe(true);
-    expect(await service.handle({ type: 'khienthu:report-count' }, 4)).toBe(0);
+    await service.begin(4, 'mail.laichau.gov.vn', { ...pending, kind: 'password-alert' });
+    expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, at(4))).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-count' }, at(4))).toBe(0);
     expect(await service.pending(4)).toMatchObject({ state: 'sent', kind: 'password-alert' });
   });
 
   it('remembers a direct send at once, and a closed tab takes its report along', async () => {
     const service = new ReportService(memoryArea(), memoryArea());
-    expect(await service.handle({ type: 'khienthu:report-done', account: 'z/u', key: 'mid:x@y' }, 3)).toBe(true);
-    expect(await service.handle({ type: 'khienthu:report-done', account: 'z/u', key: 'mid:x@y' }, 3)).toBe(false);
-    await service.handle({ type: 'khienthu:report-begin', pending }, 3);
+    expect(await service.handle({ type: 'khienthu:report-done', account: 'z/u', key: 'mid:x@y' }, at(3))).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-done', account: 'z/u', key: 'mid:x@y' }, at(3))).toBe(false);
+    await service.handle({ type: 'khienthu:report-begin', pending }, at(3));
     await service.forgetTab(3);
     expect(await service.pending(3)).toBeUndefined();
+  });
+
+  it('refuses a report begun anywhere but the policy’s webmail, or to anyone but its help desk', async () => {
+    const service = new ReportService(memoryArea(), memoryArea());
+    // any page the password guard's script runs on (a compromised renderer can send anything)
+    expect(await service.handle({ type: 'khienthu:report-begin', pending }, at(7, 'evil.example'))).toBe(false);
+    // another *.gov.vn host of the province, when the policy names the webmail
+    expect(await service.handle({ type: 'khienthu:report-begin', pending }, at(7, 'xyz.laichau.gov.vn'))).toBe(false);
+    // the webmail itself, to an address the policy does not list (or in addition to it)
+    for (const to of [['attacker@evil.example'], ['hotro@laichau.gov.vn', 'attacker@evil.example'], [], [42]] as unknown as string[][]) {
+      expect(await service.handle({ type: 'khienthu:report-begin', pending: { ...pending, to } }, at(7))).toBe(false);
+    }
+    // a password alert is the background's alone
+    expect(await service.handle({ type: 'khienthu:report-begin', pending: { ...pending, kind: 'password-alert' } }, at(7))).toBe(false);
+    expect(await service.handle({ type: 'khienthu:report-begin', pending: null as unknown as StartedReport }, at(7))).toBe(false);
+    expect(await service.pending(7)).toBeUndefined();
+    // a message-done from a foreign page is not remembered
+    expect(await service.handle({ type: 'khienthu:report-done', account: 'z/u', key: 'mid:x@y' }, at(7, 'evil.example'))).toBe(false);
+    expect(await service.handle({ type: 'khienthu:report-count' }, at(7, 'evil.example'))).toBe(0);
+  });
+
+  it('takes mode, original and hotlines from the policy, not from the page, and keeps the report to its host', async () => {
+    const service = new ReportService(memoryArea(), memoryArea());
+    const asked = { ...pending, to: ['HoTro@LaiChau.gov.vn'], mode: 'compose' as const, original: 'keep' as const, hotlines: ['1900 0000'] };
+    expect(await service.handle({ type: 'khienthu:report-begin', pending: asked }, at(8))).toBe(true);
+    expect(await service.pending(8)).toMatchObject({
+      host: 'mail.laichau.gov.vn',
+      to: ['hotro@laichau.gov.vn'],
+      mode: 'send-after-confirm',
+      original: 'junk',
+      hotlines: ['02133.798.788'],
+    });
+    // another host in the same tab neither sees nor moves it
+    expect(await service.handle({ type: 'khienthu:report-state' }, at(8, 'evil.example'))).toEqual({ reported: false });
+    expect(await service.handle({ type: 'khienthu:report-filled' }, at(8, 'evil.example'))).toBe(false);
+    expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, at(8, 'evil.example'))).toBe(false);
+    await service.handle({ type: 'khienthu:report-finish' }, at(8, 'evil.example'));
+    expect(await service.handle({ type: 'khienthu:report-state' }, at(8))).toMatchObject({ pending: { state: 'composing', filled: false } });
+  });
+
+  it('finds an unnamed webmail under *.gov.vn only', async () => {
+    const service = new ReportService(memoryArea(), memoryArea());
+    const unnamed = { ...laichau, webmailHosts: [] };
+    expect(await service.handle({ type: 'khienthu:report-begin', pending }, at(9, 'mail.tinh-khac.gov.vn', unnamed))).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-begin', pending }, at(9, 'mail.tinh-khac.gov.vn.evil.example', unnamed))).toBe(false);
   });
 });

@@ -1,0 +1,178 @@
+/**
+ * The security review's findings (issue #17), each tried the way an attacker would, on the real
+ * Roundcube and Chromium: a cloned login on another host of the province, and messages forged
+ * from our own content-script world (what a renderer a page has compromised can send in our
+ * name, run here through DevTools, see tests/lab/content-world.ts).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_ID } from '../../wxt.config';
+import { launchBrowser, type TestBrowser } from '../lab/browser';
+import { inContentScript } from '../lab/content-world';
+import { setUserOptions } from '../lab/extension';
+import { loginToRoundcube } from '../lab/roundcube-page';
+import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
+import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
+
+const webmailHost = 'mail.laichau.gov.vn';
+/** Another host of the province (a compromised portal, say): not the webmail the policy names. */
+const cloneHost = 'xyz.laichau.gov.vn';
+const foreignHost = 'dang-nhap-laichau.com';
+const helpDesk = 'hotro@laichau.gov.vn';
+const attacker = 'thu-thap@dang-nhap-laichau.com';
+
+type Chrome = typeof import('wxt/browser').browser;
+
+interface Status {
+  keysChecked: number;
+  matches: number;
+  pending: number;
+  committed: number;
+  rolesGiven: number;
+  roles: { host: string; role: string; keys?: boolean }[];
+}
+
+/** A report as the webmail's content script begins one, addressed as the caller likes. */
+function forgedReport(to: string[]): string {
+  const pending = {
+    kind: 'message',
+    account: `${webmailHost}/canbo`,
+    key: 'mid:forged@example',
+    ref: { id: '1', folder: 'INBOX' },
+    to,
+    body: 'Danh sách tài khoản',
+    mode: 'send-after-confirm',
+    original: 'keep',
+    locale: 'vi',
+    hotlines: [],
+  };
+  return `chrome.runtime.sendMessage(${JSON.stringify({ type: 'khienthu:report-begin', pending })})`;
+}
+
+const reportState = `chrome.runtime.sendMessage({ type: 'khienthu:report-state' })`;
+
+describe('security', () => {
+  let lab: WebmailLab | undefined;
+  let smtp: SmtpSink | undefined;
+  let server: Server | undefined;
+  let browser: TestBrowser | undefined;
+  let worker: Worker;
+  let options: Page;
+  let port: number;
+  let webmail: string;
+  /** Roundcube's own login page, as a phisher copies it (its form posts back to the copy). */
+  let clonedLogin = '';
+
+  const status = (): Promise<Status> =>
+    options.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'khienthu:password-guard:status' }));
+  const storedFingerprint = (): Promise<unknown> =>
+    worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('passwordGuardFingerprint')).passwordGuardFingerprint);
+  const at = (host: string, path: string) => `http://${host}:${port}${path}`;
+  /** Opens a page and waits until the guard has given it a role. */
+  async function openGuarded(url: string, host: string, page?: Page): Promise<{ page: Page; role: string }> {
+    const before = (await status()).rolesGiven;
+    const tab = page ?? (await browser!.context.newPage());
+    await tab.goto(url);
+    let role = '';
+    await waitFor(async () => {
+      const now = await status();
+      role = now.roles.slice(Math.max(0, now.roles.length - (now.rolesGiven - before))).find((r) => r.host === host)?.role ?? '';
+      return role !== '';
+    }, 10_000);
+    return { page: tab, role };
+  }
+
+  beforeAll(async () => {
+    try {
+      smtp = await startSmtpSink();
+      lab = await startLab({ domain: 'laichau.gov.vn', smtpHost: `127.0.0.1:${smtp.port}` });
+      clonedLogin = await (await fetch(`${lab.localUrl}/`)).text();
+      server = createServer((request, response) => {
+        const host = (request.headers.host ?? '').split(':')[0];
+        const path = new URL(request.url ?? '/', 'http://x').pathname;
+        let body: string | undefined;
+        if (host === cloneHost) {
+          // the copy takes the password and answers with a mailbox-looking page (no password field)
+          body = request.method === 'POST' ? '<!doctype html><meta charset="utf-8"><title>Hộp thư đến</title><div id="messagelist"></div>' : clonedLogin;
+        } else if (path === '/plain') {
+          body = '<!doctype html><meta charset="utf-8"><title>Hội thảo</title><form><input id="pw" type="password"></form>';
+        }
+        request.resume();
+        request.on('end', () => response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? ''));
+      });
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+      webmail = `http://${webmailHost}:${lab.port}`;
+      browser = await launchBrowser({ hosts: [webmailHost, cloneHost, foreignHost] });
+      worker = browser.serviceWorker!;
+      await setUserOptions(worker, { passwordGuardEnabled: true });
+      options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+      await options.locator('body[data-khienthu-ready]').waitFor();
+    } catch (error) {
+      await browser?.close();
+      server?.close();
+      await lab?.stop();
+      await smtp?.stop();
+      throw error;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await lab?.stop();
+    await smtp?.stop();
+  });
+
+  it('watches a cloned Roundcube login on another host of the province, and never takes the fingerprint there', async () => {
+    expect(await storedFingerprint()).toBeUndefined();
+    const { page, role } = await openGuarded(at(cloneHost, '/'), cloneHost);
+    // the Lai Châu policy names mail.laichau.gov.vn: any other host, *.gov.vn or not, is foreign
+    expect(role).toBe('watch');
+    await page.locator('#rcmloginuser').fill(lab!.user);
+    await page.locator('#rcmloginpwd').fill(lab!.password);
+    const next = (await status()).rolesGiven;
+    await page.locator('#rcmloginsubmit').click();
+    // the copy's "mailbox" has loaded and been given its role: nothing was pending or committed
+    await waitFor(async () => (await status()).rolesGiven > next, 10_000);
+    expect(await storedFingerprint()).toBeUndefined();
+    expect(await status()).toMatchObject({ pending: 0, committed: 0 });
+    await page.close();
+
+    // the real webmail still takes it
+    const mail = await browser!.context.newPage();
+    await loginToRoundcube(mail, webmail, lab!);
+    await waitFor(async () => (await storedFingerprint()) !== undefined, 10_000);
+    expect(await storedFingerprint()).toMatchObject({ host: webmailHost });
+    await mail.close();
+  });
+
+  it('refuses a report begun from a foreign page, and the compose it then opens sends nothing', async () => {
+    const { page } = await openGuarded(at(foreignHost, '/plain'), foreignHost);
+    expect(await inContentScript<boolean>(page, forgedReport([attacker]))).toBe(false);
+    expect(await inContentScript<boolean>(page, forgedReport([helpDesk]))).toBe(false);
+    // the same tab, sent to the webmail's compose with the attacker's address filled in
+    await openGuarded(`${webmail}/?_task=mail&_action=compose&_to=${encodeURIComponent(attacker)}`, webmailHost, page);
+    await page.locator('#compose-subject, input[name="_subject"]').first().waitFor();
+    expect(await inContentScript<unknown>(page, reportState)).toEqual({ reported: false });
+    expect(smtp!.received.filter((mail) => mail.to.includes(attacker))).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a report from the webmail to anyone but its help desk, and takes the mode from the policy', async () => {
+    const { page } = await openGuarded(`${webmail}/?_task=mail`, webmailHost);
+    expect(await inContentScript<boolean>(page, forgedReport([attacker]))).toBe(false);
+    expect(await inContentScript<boolean>(page, forgedReport([helpDesk, attacker]))).toBe(false);
+    expect(await inContentScript<unknown>(page, reportState)).toEqual({ reported: false });
+    expect(await inContentScript<boolean>(page, forgedReport([helpDesk.toUpperCase()]))).toBe(true);
+    // the Lai Châu policy composes (the user presses Send); the original stays where it is
+    expect(await inContentScript<unknown>(page, reportState)).toMatchObject({
+      pending: { host: webmailHost, to: [helpDesk], mode: 'compose', original: 'keep', hotlines: ['02133.798.788', '0972 862 268'] },
+    });
+    await inContentScript(page, `chrome.runtime.sendMessage({ type: 'khienthu:report-finish' })`);
+    await page.close();
+  });
+});
