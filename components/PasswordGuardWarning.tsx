@@ -136,7 +136,7 @@ export interface LookalikeWarningProps {
   onStay: () => void;
 }
 
-/** Before anything is typed: this foreign page looks like the webmail's login. Leaving is the default. */
+/** Before anything is typed: this foreign page looks like the webmail's login. Leaving is the default (it has the focus). */
 export function LookalikeWarning({ warning, onLeave, onStay }: LookalikeWarningProps) {
   const { locale, pageHost, evidence, hotlines } = warning;
   const leave = useRef<HTMLButtonElement>(null);
@@ -152,8 +152,8 @@ export function LookalikeWarning({ warning, onLeave, onStay }: LookalikeWarningP
         lang={locale}
         data-khienthu-warning="lookalike"
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onStay();
-          else if (event.key === 'Tab') keepFocusInside(event);
+          // no Escape: on the warning page, going on to the imitation must be a deliberate choice
+          if (event.key === 'Tab') keepFocusInside(event);
         }}
       >
         <p className="pg__brand">{t(locale, 'passwordGuard.brand')}</p>

@@ -1,16 +1,5 @@
-import css from '@/components/password-guard.css?inline';
-import { createRoot, type Root } from 'react-dom/client';
-import { LookalikeWarning, PasswordWarning } from '@/components/PasswordGuardWarning';
 import { clientOf, findLoginField, isWebmailLogin, lookalikeEvidence, looksLoggedIn, webmailUrlOf } from '@/lib/password-guard/page';
-import {
-  guardMessage,
-  isTabGuardMessage,
-  passwordAlertMessage,
-  type GuardRequest,
-  type HelloResponse,
-  type PasswordAlertResponse,
-  type TabGuardMessage,
-} from '@/lib/password-guard/protocol';
+import { guardMessage, type GuardRequest, type HelloResponse } from '@/lib/password-guard/protocol';
 
 /**
  * The password guard in every page (see lib/password-guard/service.ts for the background's half).
@@ -18,16 +7,15 @@ import {
  * - on the webmail: hands over the password when the login form is submitted (the background
  *   keeps only its fingerprint), and says whether the next page is past the login;
  * - elsewhere: forwards typed and pasted characters, and says when the page imitates the login;
- * - when the background says so: shows the warning.
- * It never reads the fingerprint, never stores anything, and never lets an error reach the page.
+ * It shows nothing itself: a warning is the extension's own page, to which the background sends the
+ * tab (a page cannot close, cover or read it). It never reads the fingerprint, never stores
+ * anything, and never lets an error reach the page.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_start',
-  // the stylesheet is inlined into the shadow root: nothing is made web-accessible to every site
-  cssInjectionMode: 'manual',
 
   main(ctx) {
     start(ctx).catch(quiet);
@@ -35,8 +23,6 @@ export default defineContentScript({
 });
 
 type Context = InstanceType<typeof ContentScriptContext>;
-
-const warningTag = 'khienthu-password-guard';
 
 function quiet(error: unknown): void {
   console.debug('[Khiên Thư] password guard:', error);
@@ -61,7 +47,6 @@ function onReady(ctx: Context, run: () => void): void {
 async function start(ctx: Context): Promise<void> {
   const role = (await send({ type: guardMessage.hello })) as HelloResponse | undefined;
   if (!role || role.role === 'off' || ctx.isInvalid) return;
-  listenForWarnings(ctx);
   if (role.role === 'webmail') {
     captureLogin(ctx, role.loginSelectors, role.confirm);
   } else {
@@ -157,80 +142,4 @@ function watchLookalike(ctx: Context, words: readonly string[]): void {
     },
     { capture: true },
   );
-}
-
-function listenForWarnings(ctx: Context): void {
-  let shown: { ui: ShadowRootContentScriptUi<Root>; stop: () => void } | undefined;
-  const close = () => {
-    shown?.stop();
-    shown?.ui.remove();
-    shown = undefined;
-  };
-
-  const show = async (message: TabGuardMessage) => {
-    if (shown) {
-      // whatever is shown already says as much as a lookalike warning; a full warning replaces it
-      if (message.type === guardMessage.warnLookalike) return;
-      close();
-    }
-    const kind = message.type === guardMessage.warn ? 'password' : 'lookalike';
-    const ui = await createShadowRootUi<Root>(ctx, {
-      name: warningTag,
-      position: 'modal',
-      zIndex: 2147483647,
-      css,
-      isolateEvents: true,
-      onMount(container, _shadow, host) {
-        host.setAttribute('data-khienthu-warning', kind);
-        container.style.zIndex = '2147483647';
-        const root = createRoot(container);
-        root.render(
-          message.type === guardMessage.warn ? (
-            <PasswordWarning
-              warning={message.warning}
-              onReport={() => browser.runtime.sendMessage({ type: passwordAlertMessage }) as Promise<PasswordAlertResponse | undefined>}
-              onClose={close}
-            />
-          ) : (
-            <LookalikeWarning
-              warning={message.warning}
-              onStay={close}
-              onLeave={() => {
-                close();
-                if (history.length > 1) history.back();
-                else location.replace('about:blank');
-              }}
-            />
-          ),
-        );
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
-    });
-    if (ctx.isInvalid) return;
-    ui.mount();
-    // a page that takes the warning out of its DOM gets it back
-    const watch = setInterval(() => {
-      if (!ui.shadowHost.isConnected) (document.body ?? document.documentElement).append(ui.shadowHost);
-    }, 500);
-    shown = { ui, stop: () => clearInterval(watch) };
-  };
-
-  const listener = (message: unknown): Promise<boolean> | undefined => {
-    if (!isTabGuardMessage(message)) return undefined;
-    return show(message).then(
-      () => true,
-      (error: unknown) => {
-        quiet(error);
-        return false;
-      },
-    );
-  };
-  browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(listener);
-    close();
-  });
 }

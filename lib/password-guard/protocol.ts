@@ -13,10 +13,10 @@ export const guardMessage = {
   page: 'khienthu:password-guard:page',
   /** content → background: this watched page imitates the webmail login. */
   lookalike: 'khienthu:password-guard:lookalike',
-  /** background → the tab's top frame: show the full warning. */
-  warn: 'khienthu:password-guard:warn',
-  /** background → the tab's top frame: show the warning about an imitation login page. */
-  warnLookalike: 'khienthu:password-guard:warn-lookalike',
+  /** the warning page → background: what does this tab's warning say? Answer: `GuardWarning`. */
+  warning: 'khienthu:password-guard:warning',
+  /** the warning page → background: the user goes on to the imitation page in spite of the warning. */
+  proceed: 'khienthu:password-guard:proceed',
   /** extension pages → background: counters and state, for the options page and the tests. */
   status: 'khienthu:password-guard:status',
 } as const;
@@ -35,6 +35,8 @@ export type GuardRequest =
   | { type: typeof guardMessage.page; loggedIn: boolean }
   | { type: typeof guardMessage.lookalike; evidence: string }
   | { type: typeof passwordAlertMessage }
+  | { type: typeof guardMessage.warning }
+  | { type: typeof guardMessage.proceed }
   | { type: typeof guardMessage.status };
 
 export type HelloResponse = GuardRole;
@@ -66,9 +68,11 @@ export interface LookalikeWarningData {
   hotlines: string[];
 }
 
-export type TabGuardMessage =
-  | { type: typeof guardMessage.warn; warning: PasswordWarningData }
-  | { type: typeof guardMessage.warnLookalike; warning: LookalikeWarningData };
+/**
+ * A warning, shown on the extension's own page (`warning.html`), to which the background sends the
+ * tab: never in the page's DOM, where the page could close, cover or read it.
+ */
+export type GuardWarning = { kind: 'password'; warning: PasswordWarningData } | { kind: 'lookalike'; warning: LookalikeWarningData };
 
 /** The answer to `khienthu:password-alert`: whether it reached the help desk, or was only recorded. */
 export interface PasswordAlertResponse {
@@ -112,19 +116,7 @@ export function isGuardRequest(value: unknown): value is GuardRequest {
       return typeof request.loggedIn === 'boolean';
     case guardMessage.lookalike:
       return typeof request.evidence === 'string' && request.evidence.length <= 200;
-    case guardMessage.warn:
-    case guardMessage.warnLookalike:
-      return false;
     default:
       return true;
   }
-}
-
-export function isTabGuardMessage(value: unknown): value is TabGuardMessage {
-  const type = (value as { type?: unknown } | null)?.type;
-  return (
-    (type === guardMessage.warn || type === guardMessage.warnLookalike) &&
-    typeof (value as { warning?: unknown }).warning === 'object' &&
-    (value as { warning?: unknown }).warning !== null
-  );
 }

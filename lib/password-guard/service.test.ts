@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolvePolicy } from '../policy/resolve';
-import { guardMessage, passwordAlertMessage, type PasswordWarningData, type TabGuardMessage } from './protocol';
+import { guardMessage, passwordAlertMessage, type GuardWarning, type PasswordWarningData } from './protocol';
 import { installPasswordGuard, setPasswordAlertDelivery, type PasswordAlertDelivery, type PasswordGuardService } from './service';
 import { alertsKey, fingerprintKey, readFingerprint } from './store';
 
@@ -12,11 +12,16 @@ type Listener = (request: unknown, sender: Record<string, unknown>) => Promise<u
 
 let listener: Listener;
 let service: PasswordGuardService;
-let sentToTabs: { tabId: number; message: TabGuardMessage; frameId?: number }[];
+/** Every tab the background sent to the warning page, and what that page then learnt. */
+let sentToTabs: { tabId: number; url: string; message: GuardWarning }[];
 let options: { managed?: Record<string, unknown>; user?: Record<string, unknown> };
 
 function frame(url: string, tabId = 7, frameId = 0) {
   return { id: fakeBrowser.runtime.id, url, origin: new URL(url).origin, tab: { id: tabId, url }, frameId };
+}
+/** The extension's warning page, in a tab. */
+function warningPage(tabId: number) {
+  return { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/warning.html'), tab: { id: tabId }, frameId: 0 };
 }
 const ask = (request: unknown, sender: Record<string, unknown>) => listener(request, sender);
 const typeOn = async (sender: Record<string, unknown>, text: string) => {
@@ -37,10 +42,12 @@ beforeEach(() => {
   fakeBrowser.reset();
   options = { user: { passwordGuardEnabled: true } };
   sentToTabs = [];
-  fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: TabGuardMessage, opts?: { frameId?: number }) => {
-    sentToTabs.push({ tabId, message, frameId: opts?.frameId });
-    return true;
-  }) as unknown as typeof fakeBrowser.tabs.sendMessage;
+  fakeBrowser.tabs.update = vi.fn(async (tabId: number, { url }: { url: string }) => {
+    // the warning page, loaded in that tab, asks for its warning
+    const message = (await listener({ type: guardMessage.warning }, warningPage(tabId))) as GuardWarning;
+    sentToTabs.push({ tabId, url, message });
+    return { id: tabId };
+  }) as unknown as typeof fakeBrowser.tabs.update;
   const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   service = installPasswordGuard((host) => Promise.resolve(resolvePolicy({ ...options, host: host || undefined })));
   listener = add.mock.calls[0]![0] as unknown as Listener;
@@ -109,7 +116,7 @@ describe('watching other sites', () => {
     expect(await typeOn(page, `abc ${password}`)).toBe(password.length + 4);
     expect(sentToTabs).toHaveLength(1);
     const [sent] = sentToTabs;
-    expect(sent).toMatchObject({ tabId: 9, frameId: 0, message: { type: guardMessage.warn } });
+    expect(sent).toMatchObject({ tabId: 9, url: fakeBrowser.runtime.getURL('/warning.html'), message: { kind: 'password' } });
     const warning = (sent!.message as { warning: PasswordWarningData }).warning;
     expect(warning).toMatchObject({
       locale: 'vi',
@@ -166,10 +173,12 @@ describe('watching other sites', () => {
     const page = frame('https://dang-nhap-laichau.com/login?user=canbo%40laichau.gov.vn#x', 9);
     await ask({ type: guardMessage.hello }, page);
     await typeOn(page, password);
-    expect(await ask({ type: passwordAlertMessage }, page)).toEqual({ recorded: true, delivered: false });
+    // the warning page's button, not the page (nor our script in it): no help-desk mail from a page
+    expect(await ask({ type: passwordAlertMessage }, page)).toBeUndefined();
+    expect(await ask({ type: passwordAlertMessage }, warningPage(9))).toEqual({ recorded: true, delivered: false });
     const delivered = vi.fn<PasswordAlertDelivery>(async () => true);
     setPasswordAlertDelivery(delivered);
-    expect(await ask({ type: passwordAlertMessage }, page)).toEqual({ recorded: true, delivered: true });
+    expect(await ask({ type: passwordAlertMessage }, warningPage(9))).toEqual({ recorded: true, delivered: true });
     const alerts = (await fakeBrowser.storage.local.get(alertsKey))[alertsKey] as { pageUrl: string; kind: string }[];
     expect(alerts.map((a) => [a.pageUrl, a.kind])).toEqual([
       ['https://dang-nhap-laichau.com/login', 'user'],
@@ -189,12 +198,29 @@ describe('watching other sites', () => {
     expect((sentToTabs[0]!.message as { warning: PasswordWarningData }).warning.alertsHelpDesk).toBe(true);
   });
 
-  it('relays a lookalike login page to the top frame', async () => {
+  it('sends a tab with a lookalike login page to the warning, and not again once the user chose to go on', async () => {
     const page = frame('https://dang-nhap-laichau.com/', 9, 2);
     const role = await ask({ type: guardMessage.hello }, page);
     expect(role).toMatchObject({ role: 'watch', lookalikeWords: expect.arrayContaining(['Roundcube', 'Zimbra', 'Lai Châu']) });
     await ask({ type: guardMessage.lookalike, evidence: 'Lai Châu' }, page);
-    expect(sentToTabs[0]).toMatchObject({ tabId: 9, frameId: 0, message: { type: guardMessage.warnLookalike, warning: { evidence: 'Lai Châu', pageHost: 'dang-nhap-laichau.com' } } });
+    expect(sentToTabs[0]).toMatchObject({ tabId: 9, message: { kind: 'lookalike', warning: { evidence: 'Lai Châu', pageHost: 'dang-nhap-laichau.com' } } });
+    // only the warning page says the user goes on; the imitation itself cannot
+    expect(await ask({ type: guardMessage.proceed }, page)).toBe(false);
+    expect(await ask({ type: guardMessage.proceed }, warningPage(9))).toBe(true);
+    await ask({ type: guardMessage.lookalike, evidence: 'Lai Châu' }, page);
+    expect(sentToTabs).toHaveLength(1);
+    // another tab still gets it
+    await ask({ type: guardMessage.lookalike, evidence: 'Lai Châu' }, frame('https://dang-nhap-laichau.com/', 10));
+    expect(sentToTabs.map((sent) => sent.tabId)).toEqual([9, 10]);
+  });
+
+  it('tells its warning to the extension’s own page in that tab only', async () => {
+    const page = frame('https://dang-nhap-laichau.com/', 9);
+    await ask({ type: guardMessage.hello }, page);
+    await typeOn(page, password);
+    expect(await ask({ type: guardMessage.warning }, page)).toBeUndefined();
+    expect(await ask({ type: guardMessage.warning }, warningPage(9))).toMatchObject({ kind: 'password' });
+    expect(await ask({ type: guardMessage.warning }, warningPage(12))).toBeUndefined();
   });
 
   it('forgets the fingerprint when storage does, and stops checking', async () => {

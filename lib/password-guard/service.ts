@@ -28,7 +28,7 @@ import {
   type LookalikeWarningData,
   type PasswordAlertResponse,
   type PasswordWarningData,
-  type TabGuardMessage,
+  type GuardWarning,
 } from './protocol';
 import { changePasswordUrl, guardRole, type GuardRole } from './roles';
 import { alertsKept, alertsKey, fingerprintKey, readAlerts, readFingerprint, type PasswordAlert } from './store';
@@ -67,6 +67,8 @@ function pageUrlOf(sender: Sender): string {
  * Policies differ from host to host only by the preset their domain picks: every host without one
  * shares the policy of '' (so browsing the web does not fill the worker with resolved policies).
  */
+const warningKey = (tabId: number) => `passwordGuardWarning:${tabId}`;
+
 export function policyHostFor(host: string): string {
   const domain = host ? getDomain(host) : null;
   return domain && presetForDomain(domain) ? host : '';
@@ -95,6 +97,9 @@ export function installPasswordGuard(
   /** A fingerprint taken at a login submit, by tab, until that tab shows the webmail again. */
   const pending = new Map<number, { host: string; fingerprint: Promise<PasswordFingerprint | undefined> }>();
   const lastMatch = new Map<number, { pageUrl: string; at: number }>();
+  /** The warning each tab was sent to (see `showWarning`), and the imitations the user chose to go on to (`tab|host`). */
+  const warnings = new Map<number, GuardWarning>();
+  const proceeded = new Set<string>();
   const stats: GuardStatus = { keysChecked: 0, matches: 0, lookalikes: 0, pending: 0, committed: 0, discarded: 0, rolesGiven: 0, roles: [] };
 
   const onStorage = (changes: Record<string, unknown>, area: string) => {
@@ -108,6 +113,9 @@ export function installPasswordGuard(
   const onTabRemoved = (tabId: number) => {
     pending.delete(tabId);
     lastMatch.delete(tabId);
+    warnings.delete(tabId);
+    void browser.storage.session?.remove(warningKey(tabId)).catch(() => undefined);
+    for (const key of [...proceeded]) if (key.startsWith(`${tabId}|`)) proceeded.delete(key);
     for (const key of [...matchers.keys()]) {
       if (key.startsWith(`${tabId}:`)) {
         matchers.get(key)?.matcher.clear();
@@ -132,13 +140,22 @@ export function installPasswordGuard(
     return matcher;
   }
 
-  async function sendToTop(tabId: number, frameId: number | undefined, message: TabGuardMessage): Promise<void> {
-    try {
-      await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-    } catch {
-      // the top frame has no content script (a browser page, a PDF): the typing frame shows it
-      if (frameId !== undefined && frameId !== 0) await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
-    }
+  /**
+   * Sends the tab to the extension's warning page, which asks for this warning. A page cannot
+   * close, cover or read what is not in its DOM; and the whole tab goes, whichever frame typed.
+   */
+  async function showWarning(tabId: number, shown: GuardWarning): Promise<void> {
+    warnings.set(tabId, shown);
+    await browser.storage.session?.set({ [warningKey(tabId)]: shown }).catch(() => undefined);
+    await browser.tabs.update(tabId, { url: browser.runtime.getURL('/warning.html') });
+  }
+
+  async function warningOf(tabId: number): Promise<GuardWarning | undefined> {
+    const kept = warnings.get(tabId);
+    if (kept) return kept;
+    // the worker slept between the warning and its page
+    const stored = await browser.storage.session?.get(warningKey(tabId)).catch(() => undefined);
+    return stored?.[warningKey(tabId)] as GuardWarning | undefined;
   }
 
   async function raiseAlert(alert: PasswordAlert, webmail: { policy: Policy; fingerprint: PasswordFingerprint } | undefined): Promise<PasswordAlertResponse> {
@@ -166,6 +183,15 @@ export function installPasswordGuard(
       return { ...stats, roles: [...stats.roles] } satisfies GuardStatus;
     }
     if (tabId === undefined) return undefined;
+    // the warning page's questions: our own page in that tab only, never a content script
+    if (request.type === guardMessage.warning) return isExtensionPage(sender) ? warningOf(tabId) : undefined;
+    if (request.type === guardMessage.proceed) {
+      const shown = isExtensionPage(sender) ? await warningOf(tabId) : undefined;
+      if (shown?.kind !== 'lookalike') return false;
+      proceeded.add(`${tabId}|${shown.warning.pageHost}`);
+      return true;
+    }
+    if (request.type === passwordAlertMessage && !isExtensionPage(sender)) return undefined;
     const frameKey = `${tabId}:${frameId ?? 0}`;
     const { role, fingerprint: fp, webmailPolicy } = await situation(host);
 
@@ -199,7 +225,7 @@ export function installPasswordGuard(
             changePasswordUrl: changePasswordUrl(fp),
             alertsHelpDesk: guard.alertHelpDesk,
           };
-          await sendToTop(tabId, frameId, { type: guardMessage.warn, warning });
+          await showWarning(tabId, { kind: 'password', warning });
           if (guard.alertHelpDesk) await raiseAlert({ pageUrl, at, kind: 'auto' }, { policy: webmailPolicy, fingerprint: fp });
         }
         // counted once any warning is on the page: whoever waits for the count sees the outcome
@@ -245,7 +271,7 @@ export function installPasswordGuard(
       }
 
       case guardMessage.lookalike: {
-        if (role.role !== 'watch') return undefined;
+        if (role.role !== 'watch' || proceeded.has(`${tabId}|${host}`)) return undefined;
         stats.lookalikes += 1;
         const warning: LookalikeWarningData = {
           locale: webmailPolicy.locale,
@@ -254,7 +280,7 @@ export function installPasswordGuard(
           organisationName: webmailPolicy.organisationName,
           hotlines: webmailPolicy.hotlines,
         };
-        await sendToTop(tabId, frameId, { type: guardMessage.warnLookalike, warning });
+        await showWarning(tabId, { kind: 'lookalike', warning });
         return undefined;
       }
 

@@ -21,6 +21,8 @@ const webmailHost = 'mail.laichau.gov.vn';
 /** A lure's host, and an unrelated site that frames it. */
 const foreignHost = 'dang-nhap-laichau.com';
 const framingHost = 'tin-tuc-tinh.com';
+/** The extension's warning page, where the background sends a tab to warn. */
+const warningPage = `chrome-extension://${EXTENSION_ID}/warning.html`;
 
 const pages: Record<string, string> = {
   // a password field, and nothing that names the webmail or the province
@@ -152,30 +154,31 @@ describe('password guard', () => {
   it('says nothing when another password is typed on a foreign page', async () => {
     const page = await openWatched(foreign('/plain'), foreignHost);
     await typeChecked(page, '#pw', 'mat-khau-khac-2024');
-    expect(await page.locator('khienthu-password-guard').count()).toBe(0);
+    expect(page.url()).toBe(foreign('/plain'));
     expect((await status()).matches).toBe(0);
     await page.close();
   });
 
-  it('blocks the page with the full warning when the webmail password is typed there', async () => {
+  it('sends the tab to the full warning when the webmail password is typed there', async () => {
     const page = await openWatched(foreign('/plain'), foreignHost);
     await typeChecked(page, '#email', 'canbo@laichau.gov.vn');
     await typeChecked(page, '#pw', lab!.password);
-    // (the host element has no box of its own: its fixed backdrop covers the page)
-    const host = page.locator('khienthu-password-guard[data-khienthu-warning="password"]');
-    const dialog = host.locator('[role="alertdialog"]');
+    // the extension's own page, in place of the foreign one
+    await page.waitForURL(warningPage);
+    const dialog = page.locator('[role="alertdialog"][data-khienthu-warning="password"]');
     await dialog.waitFor();
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     expect(await dialog.locator('h2').innerText()).toBe('Bạn vừa gõ mật khẩu hộp thư công vụ vào một trang lạ');
+    expect(await page.title()).toBe('Bạn vừa gõ mật khẩu hộp thư công vụ vào một trang lạ');
     expect(await dialog.innerText()).toContain(foreignHost);
     const change = dialog.locator('[data-khienthu-action="change-password"]');
     expect(await change.getAttribute('href')).toBe(`${webmail}/?_task=settings&_action=plugin.password`);
     // the keyboard is on the first thing to do
-    expect(await change.evaluate((link) => (link.getRootNode() as ShadowRoot).activeElement === link)).toBe(true);
+    expect(await change.evaluate((link) => document.activeElement === link)).toBe(true);
     // Lai Châu's preset hotlines, as phone links
     expect(await dialog.locator('a[href="tel:02133798788"]').count()).toBe(1);
     // covers the whole page
-    const box = await host.locator('.pg__backdrop').boundingBox();
+    const box = await page.locator('.pg__backdrop').boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 1280, height: 800 });
 
     // report: recorded (page address and time only) and mailed to the help desk through Roundcube's compose
@@ -200,20 +203,26 @@ describe('password guard', () => {
     await frame.locator('#pw').click();
     await page.keyboard.type(lab!.password);
     await waitFor(async () => (await status()).keysChecked >= before + lab!.password.length, 10_000);
-    expect(await page.locator('khienthu-password-guard[data-khienthu-warning="password"]').count()).toBe(1);
-    expect(await page.frameLocator('#f').locator('khienthu-password-guard').count()).toBe(0);
+    // the whole tab goes to the warning, not only the frame
+    await page.waitForURL(warningPage);
+    await page.locator('[role="alertdialog"][data-khienthu-warning="password"]').waitFor();
     await page.close();
   });
 
-  it('warns before anything is typed on a page that imitates the webmail login', async () => {
+  it('warns before anything is typed on a page that imitates the webmail login, and lets the user go on', async () => {
     const page = await openWatched(foreign('/lookalike'), foreignHost);
-    const warning = page.locator('khienthu-password-guard[data-khienthu-warning="lookalike"]');
-    await warning.locator('[role="alertdialog"]').waitFor();
-    const text = await warning.locator('[role="alertdialog"]').innerText();
+    await page.waitForURL(warningPage);
+    const warning = page.locator('[role="alertdialog"][data-khienthu-warning="lookalike"]');
+    const text = await warning.innerText();
     expect(text).toContain('Trang này giả dạng trang đăng nhập hộp thư công vụ?');
     expect(text).toMatch(/Roundcube|Lai Châu/);
+    const lookalikes = (await status()).lookalikes;
     await warning.locator('[data-khienthu-action="stay"]').click();
-    expect(await page.locator('khienthu-password-guard').count()).toBe(0);
+    await page.waitForURL(foreign('/lookalike'));
+    // back on the page, which the guard still watches, and does not send to the warning again
+    await typeChecked(page, '#user', 'canbo');
+    expect(page.url()).toBe(foreign('/lookalike'));
+    expect((await status()).lookalikes).toBe(lookalikes);
     await page.close();
   });
 
@@ -230,7 +239,7 @@ describe('password guard', () => {
     const after = await status();
     expect(after.keysChecked).toBe(counts.keysChecked);
     expect(after.matches).toBe(counts.matches);
-    expect(await page.locator('khienthu-password-guard').count()).toBe(0);
+    expect(page.url()).toContain(webmail);
     const fp = await storedFingerprint(worker);
     expect(fp?.length).toBe(lab!.password.length);
     expect(fp?.salt).not.toBe(before?.salt);
@@ -297,7 +306,7 @@ describe('password guard', () => {
     await page.locator('#pw').click();
     await page.keyboard.type(lab!.password);
     expect((await status()).keysChecked).toBe(counts.keysChecked);
-    expect(await page.locator('khienthu-password-guard').count()).toBe(0);
+    expect(page.url()).toBe(foreign('/plain'));
     await page.close();
   });
 });

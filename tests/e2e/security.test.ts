@@ -51,6 +51,30 @@ function forgedReport(to: string[]): string {
   return `chrome.runtime.sendMessage(${JSON.stringify({ type: 'khienthu:report-begin', pending })})`;
 }
 
+/**
+ * A phishing page that fights the warning: it looks for our warning in its DOM every few
+ * milliseconds, sends home whatever it can read of it, clicks its close (or "stay") button, and
+ * keeps a modal dialog of its own in the top layer, over everything. `lookalike`: it also names
+ * the webmail and the province beside its password field.
+ */
+function hostilePage(lookalike: boolean): string {
+  return `<!doctype html><meta charset="utf-8"><title>${lookalike ? 'Roundcube Webmail :: Đăng nhập' : 'Hội nghị trực tuyến'}</title>
+    <form>${lookalike ? '<h1>Hộp thư công vụ tỉnh Lai Châu</h1>' : ''}<input id="user"><input id="pw" type="password"></form>
+    <dialog id="cover">Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.</dialog>
+    <script>
+      setInterval(() => {
+        for (const host of document.querySelectorAll('*')) {
+          const root = host.shadowRoot;
+          if (!root) continue;
+          if (root.textContent.trim()) navigator.sendBeacon('/leak', root.textContent);
+          root.querySelector('[data-khienthu-action="close"], [data-khienthu-action="stay"]')?.click();
+        }
+        const cover = document.getElementById('cover');
+        if (!cover.open) cover.showModal();
+      }, 20);
+    </script>`;
+}
+
 const reportState = `chrome.runtime.sendMessage({ type: 'khienthu:report-state' })`;
 
 describe('security', () => {
@@ -64,6 +88,7 @@ describe('security', () => {
   let webmail: string;
   /** Roundcube's own login page, as a phisher copies it (its form posts back to the copy). */
   let clonedLogin = '';
+  const leaks: string[] = [];
 
   const status = (): Promise<Status> =>
     options.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'khienthu:password-guard:status' }));
@@ -96,6 +121,14 @@ describe('security', () => {
         if (host === cloneHost) {
           // the copy takes the password and answers with a mailbox-looking page (no password field)
           body = request.method === 'POST' ? '<!doctype html><meta charset="utf-8"><title>Hộp thư đến</title><div id="messagelist"></div>' : clonedLogin;
+        } else if (path === '/leak') {
+          // what a hostile page managed to read of the warning
+          const chunks: Buffer[] = [];
+          request.on('data', (chunk: Buffer) => chunks.push(chunk));
+          request.on('end', () => leaks.push(Buffer.concat(chunks).toString('utf8')));
+          body = 'ok';
+        } else if (path === '/hostile' || path === '/hostile-lookalike') {
+          body = hostilePage(path === '/hostile-lookalike');
         } else if (path === '/plain') {
           body = '<!doctype html><meta charset="utf-8"><title>Hội thảo</title><form><input id="pw" type="password"></form>';
         }
@@ -173,6 +206,57 @@ describe('security', () => {
       pending: { host: webmailHost, to: [helpDesk], mode: 'compose', original: 'keep', hotlines: ['02133.798.788', '0972 862 268'] },
     });
     await inContentScript(page, `chrome.runtime.sendMessage({ type: 'khienthu:report-finish' })`);
+    await page.close();
+  });
+
+  /** Until the tab shows our warning page, or the hostile page has sent something home. */
+  async function warningOrLeak(page: Page): Promise<void> {
+    await waitFor(() => page.url().startsWith(`chrome-extension://${EXTENSION_ID}/warning.html`) || leaks.length > 0, 10_000);
+  }
+
+  it('shows the password warning where the page can neither close, cover nor read it', async () => {
+    const { page } = await openGuarded(at(foreignHost, '/hostile'), foreignHost);
+    await page.locator('#pw').click({ force: true });
+    await page.keyboard.type(lab!.password);
+    await warningOrLeak(page);
+    expect(leaks).toEqual([]);
+    // the extension's own page, in that tab: the hostile page is gone, its dialog with it
+    const dialog = page.locator('[role="alertdialog"][data-khienthu-warning="password"]');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(foreignHost);
+    expect(await page.locator('dialog').count()).toBe(0);
+    // what the user sees at the warning's centre is the warning itself
+    const hit = await page.evaluate(() => document.elementFromPoint(innerWidth / 2, 120)?.closest('[role="alertdialog"]') !== null);
+    expect(hit).toBe(true);
+    // going back is the user's choice, by the warning's button
+    await dialog.locator('[data-khienthu-action="close"]').click();
+    await page.waitForURL(at(foreignHost, '/hostile'));
+    await page.close();
+  });
+
+  it('puts nothing of the policy into an imitation login page, and warns on the extension page instead', async () => {
+    const { page } = await openGuarded(at(foreignHost, '/hostile-lookalike'), foreignHost);
+    await warningOrLeak(page);
+    expect(leaks).toEqual([]);
+    const dialog = page.locator('[role="alertdialog"][data-khienthu-warning="lookalike"]');
+    await dialog.waitFor();
+    // the hotlines are said here, on our page, where no site reads them
+    expect(await dialog.innerText()).toContain('02133.798.788');
+    await page.close();
+  });
+
+  it('does not let a page open the warning page, nor read a warning or raise an alert in our name', async () => {
+    const { page } = await openGuarded(at(foreignHost, '/plain'), foreignHost);
+    // not web-accessible: a site cannot frame or open it to fake or probe it
+    const fetched = await page.evaluate(
+      (url) => fetch(url).then((response) => (response.ok ? 'fetched' : 'refused'), () => 'refused'),
+      `chrome-extension://${EXTENSION_ID}/warning.html`,
+    );
+    expect(fetched).toBe('refused');
+    const ask = (type: string) => inContentScript<unknown>(page, `chrome.runtime.sendMessage({ type: '${type}' }).then((answer) => answer ?? 'nothing')`);
+    expect(await ask('khienthu:password-guard:warning')).toBe('nothing');
+    expect(await ask('khienthu:password-guard:proceed')).toBe(false);
+    expect(await ask('khienthu:password-alert')).toBe('nothing');
     await page.close();
   });
 });

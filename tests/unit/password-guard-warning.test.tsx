@@ -90,7 +90,10 @@ describe('the lookalike warning', () => {
     expect(el.querySelector('[role="alertdialog"]')?.textContent).toContain('“Roundcube”');
     const leave = el.querySelector<HTMLButtonElement>('[data-khienthu-action="leave"]')!;
     expect(document.activeElement).toBe(leave);
+    // going on to the imitation is a deliberate click, never Escape
     act(() => el.querySelector('[role="alertdialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(onStay).not.toHaveBeenCalled();
+    act(() => el.querySelector<HTMLButtonElement>('[data-khienthu-action="stay"]')!.click());
     expect(onStay).toHaveBeenCalledOnce();
     act(() => leave.click());
     expect(onLeave).toHaveBeenCalledOnce();
