@@ -7,7 +7,7 @@ import { readPolicyLayers, saveUserOptions } from '@/lib/policy/store';
 import { sanitizeWarningText } from '@/lib/policy/warning-text';
 import { extraWebmailMatches, grantedMatches } from '@/lib/policy/webmail-hosts';
 import { readTrustedSenders, trustedSendersKey, untrustSender } from '@/lib/trust/store';
-import { fingerprintKey, forgetFingerprint, readFingerprint } from '@/lib/password-guard/store';
+import { guardMessage, type FingerprintSummary } from '@/lib/password-guard/protocol';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -17,7 +17,8 @@ async function show(): Promise<void> {
   const needed = extraWebmailMatches(resolved.policy.webmailHosts);
   const granted = await grantedMatches(needed);
   const trusted = await readTrustedSenders();
-  const fingerprint = await readFingerprint();
+  // the fingerprint lives in the background's IndexedDB: the background says when and where it was taken
+  const fingerprint = (await browser.runtime.sendMessage({ type: guardMessage.fingerprint }).catch(() => null)) as FingerprintSummary | null;
   const locale = resolved.settings.locale;
   document.documentElement.lang = locale;
   document.title = t(locale, 'options.title');
@@ -29,7 +30,10 @@ async function show(): Promise<void> {
       onSave={saveUserOptions}
       sanitize={sanitizeWarningText}
       trustedSenders={{ trusted, onRemove: untrustSender }}
-      passwordGuard={{ fingerprint: fingerprint && { savedAt: fingerprint.savedAt, host: fingerprint.host }, onForget: forgetFingerprint }}
+      passwordGuard={{
+        fingerprint: fingerprint ? { savedAt: fingerprint.savedAt, host: fingerprint.host } : undefined,
+        onForget: () => browser.runtime.sendMessage({ type: guardMessage.forget }).then(show),
+      }}
       hostAccess={{
         needed,
         granted,
@@ -43,5 +47,5 @@ async function show(): Promise<void> {
 void show();
 // The admin's policy can change while the page is open; so can the options, from another window.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed' || area === 'sync' || (area === 'local' && (trustedSendersKey in changes || fingerprintKey in changes))) void show();
+  if (area === 'managed' || area === 'sync' || (area === 'local' && trustedSendersKey in changes)) void show();
 });

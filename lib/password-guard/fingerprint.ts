@@ -1,32 +1,40 @@
 /**
  * The fingerprint of the webmail password: enough to notice the password being typed again,
- * too little to recover it. As in Google's Password Alert: a random salt, a salted hash cut to a
- * few dozen bits, and the length. Never the password, and never sent anywhere.
+ * too little to recover it, and slow to test guesses against. As in Google's Password Alert, a
+ * random salt, a salted hash cut to a few dozen bits, and the length; unlike it, the hash is a
+ * slow one (PBKDF2-HMAC-SHA-256, 600,000 iterations, OWASP's figure for password storage), so
+ * that a stolen fingerprint costs an attacker about 600,000 times more per guess than one SHA-256.
+ * Never the password, and never sent anywhere. It is kept in the background's IndexedDB
+ * (`store.ts`), which no content script can read.
  *
- * Why 38 bits: a stolen fingerprint narrows a guess of a strong password to millions of
- * candidates that all fit, so it does not give the password back; yet a typed string matches by
- * chance once in 2^38 ≈ 275 billion checks (one false alarm in centuries of typing).
+ * Why 32 bits: a typed window is checked only when typing pauses (`matcher.ts`), a few hundred
+ * times a day, so a chance match is about one in 4 billion checks (one false alarm in many years
+ * for a whole province), while a stolen fingerprint still fits a great many candidate passwords.
  *
- * Characters are hashed as UTF-16 code units (what a JavaScript string is made of, and what a key
- * gives), little-endian, so that the work of hashing depends on the length only, never on which
- * characters were typed.
+ * Characters are taken as UTF-16 code units (what a JavaScript string is made of, and what a key
+ * gives), little-endian, so that the work depends on the length only, never on which characters
+ * were typed.
  */
 
-export const fingerprintBits = 38;
+export const fingerprintBits = 32;
 export const fingerprintBytes = Math.ceil(fingerprintBits / 8);
 export const saltLength = 16;
+/** PBKDF2 iterations of a new fingerprint; the stored one says its own (a later version may raise it). */
+export const kdfIterations = 600_000;
 
 /** The webmail client the password was captured on: where its "change password" page is. */
 export type WebmailClient = 'roundcube' | 'zimbra' | 'other';
 
-/** What is stored (`storage.local`), all of it. */
+/** What is stored, all of it. */
 export interface PasswordFingerprint {
-  version: 1;
+  version: 2;
   /** 16 random bytes, base64. */
   salt: string;
-  /** The first 38 bits of SHA-256(salt ‖ password), hex (the last two bits of the fifth byte are zero). */
+  /** The first 32 bits of PBKDF2-HMAC-SHA-256(password as UTF-16LE, salt, iterations), hex. */
   hash: string;
   bits: typeof fingerprintBits;
+  kdf: 'PBKDF2-SHA-256';
+  iterations: number;
   /** The password's length in UTF-16 code units: how many typed characters to look at. */
   length: number;
   /** The webmail the password belongs to: it may be typed there, and its password page is there. */
@@ -38,10 +46,14 @@ export interface PasswordFingerprint {
   savedAt: number;
 }
 
-/** SHA-256, injectable so that tests can count and time the work. */
-export type Digest = (data: Uint8Array) => Promise<Uint8Array>;
+/** The slow hash, injectable so that tests can count and time the work (and run fewer iterations). */
+export type Derive = (secret: Uint8Array, salt: Uint8Array, iterations: number) => Promise<Uint8Array>;
 
-export const sha256: Digest = async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+export const pbkdf2: Derive = async (secret, salt, iterations) => {
+  const key = await crypto.subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations }, key, fingerprintBytes * 8);
+  return new Uint8Array(bits);
+};
 
 /** The digest's first `fingerprintBits` bits; the rest of the last byte is cleared. */
 export function truncateDigest(digest: Uint8Array): Uint8Array {
@@ -63,13 +75,12 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
-/** salt ‖ the code units, UTF-16LE: the bytes that are hashed. */
-export function hashInput(salt: Uint8Array, units: ArrayLike<number>): Uint8Array {
-  const bytes = new Uint8Array(salt.length + units.length * 2);
-  bytes.set(salt);
+/** The code units, UTF-16LE: the secret that is hashed. */
+export function utf16le(units: ArrayLike<number>): Uint8Array {
+  const bytes = new Uint8Array(units.length * 2);
   for (let i = 0; i < units.length; i += 1) {
-    bytes[salt.length + i * 2] = units[i]! & 0xff;
-    bytes[salt.length + i * 2 + 1] = units[i]! >>> 8;
+    bytes[i * 2] = units[i]! & 0xff;
+    bytes[i * 2 + 1] = units[i]! >>> 8;
   }
   return bytes;
 }
@@ -80,13 +91,13 @@ export function codeUnits(text: string): Uint16Array {
   return units;
 }
 
-export async function truncatedHash(salt: Uint8Array, units: ArrayLike<number>, digest: Digest = sha256): Promise<Uint8Array> {
-  const input = hashInput(salt, units);
+export async function truncatedHash(salt: Uint8Array, units: ArrayLike<number>, iterations: number, derive: Derive = pbkdf2): Promise<Uint8Array> {
+  const secret = utf16le(units);
   try {
-    return truncateDigest(await digest(input));
+    return truncateDigest(await derive(secret, salt, iterations));
   } finally {
     // the candidate does not outlive its check
-    input.fill(0);
+    secret.fill(0);
   }
 }
 
@@ -100,18 +111,25 @@ export interface CaptureSource {
 export async function createFingerprint(
   password: string,
   source: CaptureSource,
-  { digest = sha256, randomBytes = defaultRandomBytes, now = Date.now }: { digest?: Digest; randomBytes?: (n: number) => Uint8Array; now?: () => number } = {},
+  {
+    derive = pbkdf2,
+    iterations = kdfIterations,
+    randomBytes = defaultRandomBytes,
+    now = Date.now,
+  }: { derive?: Derive; iterations?: number; randomBytes?: (n: number) => Uint8Array; now?: () => number } = {},
 ): Promise<PasswordFingerprint> {
   if (password.length === 0) throw new Error('an empty password has no fingerprint');
   const salt = randomBytes(saltLength);
   const units = codeUnits(password);
   try {
-    const hash = await truncatedHash(salt, units, digest);
+    const hash = await truncatedHash(salt, units, iterations, derive);
     return {
-      version: 1,
+      version: 2,
       salt: bytesToBase64(salt),
       hash: bytesToHex(hash),
       bits: fingerprintBits,
+      kdf: 'PBKDF2-SHA-256',
+      iterations,
       length: password.length,
       host: source.host,
       webmailUrl: source.webmailUrl,
@@ -128,7 +146,11 @@ export function parseFingerprint(value: unknown): PasswordFingerprint | undefine
   if (typeof value !== 'object' || value === null) return undefined;
   const f = value as Partial<Record<keyof PasswordFingerprint, unknown>>;
   const ok =
-    f.version === 1 &&
+    f.version === 2 &&
+    f.kdf === 'PBKDF2-SHA-256' &&
+    typeof f.iterations === 'number' &&
+    Number.isInteger(f.iterations) &&
+    f.iterations >= 1 &&
     typeof f.salt === 'string' &&
     typeof f.hash === 'string' &&
     /^[0-9a-f]+$/.test(f.hash) &&

@@ -17,6 +17,10 @@ export const guardMessage = {
   warning: 'khienthu:password-guard:warning',
   /** the warning page → background: the user goes on to the imitation page in spite of the warning. */
   proceed: 'khienthu:password-guard:proceed',
+  /** the options page → background: when and where the fingerprint was taken. Answer: `FingerprintSummary | null`. */
+  fingerprint: 'khienthu:password-guard:fingerprint',
+  /** the options page → background: forget the fingerprint. */
+  forget: 'khienthu:password-guard:forget',
   /** extension pages → background: counters and state, for the options page and the tests. */
   status: 'khienthu:password-guard:status',
 } as const;
@@ -37,7 +41,17 @@ export type GuardRequest =
   | { type: typeof passwordAlertMessage }
   | { type: typeof guardMessage.warning }
   | { type: typeof guardMessage.proceed }
+  | { type: typeof guardMessage.fingerprint }
+  | { type: typeof guardMessage.forget }
   | { type: typeof guardMessage.status };
+
+/** What the options page shows of the fingerprint (never the salt or the hash). */
+export interface FingerprintSummary {
+  host: string;
+  savedAt: number;
+  iterations: number;
+  bits: number;
+}
 
 export type HelloResponse = GuardRole;
 
@@ -81,8 +95,10 @@ export interface PasswordAlertResponse {
 }
 
 export interface GuardStatus {
-  /** Hashes computed for typed characters since the worker started. */
+  /** Typed characters whose check is done, since the worker started. */
   keysChecked: number;
+  /** Slow derivations run (one per pause in typing, once the window is full). */
+  checks: number;
   matches: number;
   lookalikes: number;
   /** Fingerprints taken at a login submit, committed, or discarded (the login failed). */

@@ -1,9 +1,11 @@
+import 'fake-indexeddb/auto';
+import { clear, createStore } from 'idb-keyval';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolvePolicy } from '../policy/resolve';
 import { guardMessage, passwordAlertMessage, type GuardWarning, type PasswordWarningData } from './protocol';
 import { installPasswordGuard, setPasswordAlertDelivery, type PasswordAlertDelivery, type PasswordGuardService } from './service';
-import { alertsKey, fingerprintKey, readFingerprint } from './store';
+import { fingerprintKey, readAlerts, readFingerprint } from './store';
 
 const webmail = 'http://mail.laichau.gov.vn:8080';
 const password = 'Matkhau@LaiChau2024';
@@ -38,8 +40,10 @@ async function logIn(secret: string, { succeeds = true, tabId = 7 } = {}) {
   return ask({ type: guardMessage.page, loggedIn: succeeds }, next);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // the guard's IndexedDB (fake-indexeddb here), empty for every test
+  await clear(createStore('khienthu-password-guard', 'kv'));
   options = { user: { passwordGuardEnabled: true } };
   sentToTabs = [];
   fakeBrowser.tabs.update = vi.fn(async (tabId: number, { url }: { url: string }) => {
@@ -49,7 +53,8 @@ beforeEach(() => {
     return { id: tabId };
   }) as unknown as typeof fakeBrowser.tabs.update;
   const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
-  service = installPasswordGuard((host) => Promise.resolve(resolvePolicy({ ...options, host: host || undefined })));
+  // few rounds and no pause in typing: each key typed here is checked at once
+  service = installPasswordGuard((host) => Promise.resolve(resolvePolicy({ ...options, host: host || undefined })), { iterations: 1_000, pauseMs: 0 });
   listener = add.mock.calls[0]![0] as unknown as Listener;
 });
 
@@ -64,8 +69,11 @@ describe('taking the fingerprint at the webmail login', () => {
     expect(await logIn(password)).toEqual({ committed: true });
     const fp = await readFingerprint();
     expect(fp).toMatchObject({ host: 'mail.laichau.gov.vn', length: password.length, client: 'roundcube', webmailUrl: `${webmail}/` });
+    expect(fp).toMatchObject({ version: 2, kdf: 'PBKDF2-SHA-256', iterations: 1_000, bits: 32 });
+    // nothing in the storage areas content scripts can read, the fingerprint included
     const everything = JSON.stringify([await fakeBrowser.storage.local.get(), await fakeBrowser.storage.sync.get(), await fakeBrowser.storage.session.get()]);
-    expect(everything).not.toContain(password);
+    expect(everything).toBe('[{},{},{}]');
+    expect(JSON.stringify(fp)).not.toContain(password.slice(0, 4));
     expect(everything).not.toContain(password.slice(0, 8));
     expect(service.status()).toMatchObject({ pending: 1, committed: 1, discarded: 0 });
   });
@@ -164,6 +172,13 @@ describe('watching other sites', () => {
     expect(sentToTabs).toEqual([]);
   });
 
+  it('drops the fingerprint and alerts that earlier versions kept in storage.local', async () => {
+    await fakeBrowser.storage.local.set({ [fingerprintKey]: { version: 1 }, passwordGuardAlerts: [{ pageUrl: 'https://x/' }] });
+    service.stop();
+    service = installPasswordGuard((host) => Promise.resolve(resolvePolicy({ ...options, host: host || undefined })));
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get()).toEqual({}));
+  });
+
   it('ignores messages from other extensions', async () => {
     const page = { ...frame('https://dang-nhap-laichau.com/', 9), id: 'another-extension' };
     expect(ask({ type: guardMessage.hello }, page)).toBeUndefined();
@@ -179,7 +194,7 @@ describe('watching other sites', () => {
     const delivered = vi.fn<PasswordAlertDelivery>(async () => true);
     setPasswordAlertDelivery(delivered);
     expect(await ask({ type: passwordAlertMessage }, warningPage(9))).toEqual({ recorded: true, delivered: true });
-    const alerts = (await fakeBrowser.storage.local.get(alertsKey))[alertsKey] as { pageUrl: string; kind: string }[];
+    const alerts = await readAlerts();
     expect(alerts.map((a) => [a.pageUrl, a.kind])).toEqual([
       ['https://dang-nhap-laichau.com/login', 'user'],
       ['https://dang-nhap-laichau.com/login', 'user'],
@@ -193,7 +208,7 @@ describe('watching other sites', () => {
     const page = frame('https://dang-nhap-laichau.com/a', 9);
     await ask({ type: guardMessage.hello }, page);
     await typeOn(page, password);
-    const alerts = (await fakeBrowser.storage.local.get(alertsKey))[alertsKey] as { kind: string }[];
+    const alerts = await readAlerts();
     expect(alerts.map((a) => a.kind)).toEqual(['auto']);
     expect((sentToTabs[0]!.message as { warning: PasswordWarningData }).warning.alertsHelpDesk).toBe(true);
   });
@@ -223,8 +238,14 @@ describe('watching other sites', () => {
     expect(await ask({ type: guardMessage.warning }, warningPage(12))).toBeUndefined();
   });
 
-  it('forgets the fingerprint when storage does, and stops checking', async () => {
-    await fakeBrowser.storage.local.remove(fingerprintKey);
+  it('forgets the fingerprint when the options page asks, and stops checking', async () => {
+    const page0 = frame('https://dang-nhap-laichau.com/', 9);
+    expect(await ask({ type: guardMessage.forget }, page0)).toBeUndefined();
+    const optionsPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html'), tab: { id: 3 } };
+    expect(await ask({ type: guardMessage.fingerprint }, page0)).toBeUndefined();
+    expect(await ask({ type: guardMessage.fingerprint }, optionsPage)).toMatchObject({ host: 'mail.laichau.gov.vn', iterations: 1_000, bits: 32 });
+    expect(await ask({ type: guardMessage.forget }, optionsPage)).toBe(true);
+    expect(await ask({ type: guardMessage.fingerprint }, optionsPage)).toBeNull();
     const page = frame('https://dang-nhap-laichau.com/', 9);
     expect(await ask({ type: guardMessage.hello }, page)).toMatchObject({ role: 'watch', keys: false });
     expect(await typeOn(page, password)).toBe(0);

@@ -16,7 +16,7 @@ import { presetForDomain } from '../policy/presets';
 import { hostOfSender, isExtensionPage } from '../sender';
 import type { ResolvedPolicy } from '../policy/resolve';
 import type { Policy } from '../policy/types';
-import { createFingerprint, type Digest, type PasswordFingerprint } from './fingerprint';
+import { createFingerprint, type Derive, type PasswordFingerprint } from './fingerprint';
 import { RollingMatcher } from './matcher';
 import {
   guardMessage,
@@ -28,10 +28,11 @@ import {
   type LookalikeWarningData,
   type PasswordAlertResponse,
   type PasswordWarningData,
+  type FingerprintSummary,
   type GuardWarning,
 } from './protocol';
 import { changePasswordUrl, guardRole, type GuardRole } from './roles';
-import { alertsKept, alertsKey, fingerprintKey, readAlerts, readFingerprint, type PasswordAlert } from './store';
+import { addAlert, dropLegacyStorage, forgetFingerprint, readFingerprint, saveFingerprint, type PasswordAlert } from './store';
 
 /**
  * Delivers an alert to the help desk through the webmail (the report flow's compose route, issue
@@ -82,7 +83,7 @@ export interface PasswordGuardService {
 
 export function installPasswordGuard(
   policyFor: (host: string) => Promise<ResolvedPolicy>,
-  { digest, now = Date.now }: { digest?: Digest; now?: () => number } = {},
+  { derive, iterations, pauseMs, now = Date.now }: { derive?: Derive; iterations?: number; pauseMs?: number; now?: () => number } = {},
 ): PasswordGuardService {
   let fingerprint: Promise<PasswordFingerprint | undefined> | undefined;
   const currentFingerprint = () => {
@@ -92,7 +93,10 @@ export function installPasswordGuard(
     });
     return fingerprint;
   };
-  /** One window per frame that typed (`tab:frame`), made for the fingerprint of the moment. */
+  /**
+   * One window per tab, whichever of its frames typed (a page that splits the password field
+   * across frames is still one page to the user), made for the fingerprint of the moment.
+   */
   const matchers = new Map<string, { matcher: RollingMatcher; fingerprint: PasswordFingerprint }>();
   /** A fingerprint taken at a login submit, by tab, until that tab shows the webmail again. */
   const pending = new Map<number, { host: string; fingerprint: Promise<PasswordFingerprint | undefined> }>();
@@ -100,15 +104,15 @@ export function installPasswordGuard(
   /** The warning each tab was sent to (see `showWarning`), and the imitations the user chose to go on to (`tab|host`). */
   const warnings = new Map<number, GuardWarning>();
   const proceeded = new Set<string>();
-  const stats: GuardStatus = { keysChecked: 0, matches: 0, lookalikes: 0, pending: 0, committed: 0, discarded: 0, rolesGiven: 0, roles: [] };
+  const stats: GuardStatus = { keysChecked: 0, checks: 0, matches: 0, lookalikes: 0, pending: 0, committed: 0, discarded: 0, rolesGiven: 0, roles: [] };
 
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(fingerprintKey in changes)) return;
+  /** The fingerprint was stored or forgotten: every window was made for the old one. */
+  const fingerprintChanged = () => {
     fingerprint = undefined;
     for (const { matcher } of matchers.values()) matcher.clear();
     matchers.clear();
   };
-  browser.storage.onChanged.addListener(onStorage);
+  void dropLegacyStorage().catch(() => undefined);
 
   const onTabRemoved = (tabId: number) => {
     pending.delete(tabId);
@@ -116,12 +120,8 @@ export function installPasswordGuard(
     warnings.delete(tabId);
     void browser.storage.session?.remove(warningKey(tabId)).catch(() => undefined);
     for (const key of [...proceeded]) if (key.startsWith(`${tabId}|`)) proceeded.delete(key);
-    for (const key of [...matchers.keys()]) {
-      if (key.startsWith(`${tabId}:`)) {
-        matchers.get(key)?.matcher.clear();
-        matchers.delete(key);
-      }
-    }
+    matchers.get(String(tabId))?.matcher.clear();
+    matchers.delete(String(tabId));
   };
   browser.tabs?.onRemoved.addListener(onTabRemoved);
 
@@ -135,7 +135,7 @@ export function installPasswordGuard(
     const existing = matchers.get(key);
     if (existing && existing.fingerprint === fp) return existing.matcher;
     existing?.matcher.clear();
-    const matcher = new RollingMatcher(fp, { digest });
+    const matcher = new RollingMatcher(fp, { derive, pauseMs, onCheck: () => (stats.checks += 1) });
     matchers.set(key, { matcher, fingerprint: fp });
     return matcher;
   }
@@ -159,8 +159,7 @@ export function installPasswordGuard(
   }
 
   async function raiseAlert(alert: PasswordAlert, webmail: { policy: Policy; fingerprint: PasswordFingerprint } | undefined): Promise<PasswordAlertResponse> {
-    const alerts = await readAlerts().catch(() => []);
-    await browser.storage.local.set({ [alertsKey]: [...alerts, alert].slice(-alertsKept) });
+    await addAlert(alert);
     let delivered = false;
     if (alertDelivery && webmail) delivered = await alertDelivery(alert, webmail).catch(() => false);
     return { recorded: true, delivered };
@@ -177,10 +176,17 @@ export function installPasswordGuard(
     const frameId = sender.frameId;
     const host = hostOfSender(sender);
 
-    if (request.type === guardMessage.status) {
+    if (request.type === guardMessage.status || request.type === guardMessage.fingerprint || request.type === guardMessage.forget) {
       // our own pages only (the options page, the tests through it)
       if (!isExtensionPage(sender)) return undefined;
-      return { ...stats, roles: [...stats.roles] } satisfies GuardStatus;
+      if (request.type === guardMessage.status) return { ...stats, roles: [...stats.roles] } satisfies GuardStatus;
+      if (request.type === guardMessage.forget) {
+        await forgetFingerprint();
+        fingerprintChanged();
+        return true;
+      }
+      const fp = await currentFingerprint();
+      return fp ? ({ host: fp.host, savedAt: fp.savedAt, iterations: fp.iterations, bits: fp.bits } satisfies FingerprintSummary) : null;
     }
     if (tabId === undefined) return undefined;
     // the warning page's questions: our own page in that tab only, never a content script
@@ -192,14 +198,17 @@ export function installPasswordGuard(
       return true;
     }
     if (request.type === passwordAlertMessage && !isExtensionPage(sender)) return undefined;
-    const frameKey = `${tabId}:${frameId ?? 0}`;
+    const frameKey = String(tabId);
     const { role, fingerprint: fp, webmailPolicy } = await situation(host);
 
     switch (request.type) {
       case guardMessage.hello: {
-        // a new page in this frame: nothing typed before it counts
-        matchers.get(frameKey)?.matcher.clear();
-        matchers.delete(frameKey);
+        // a new page in the tab: nothing typed before it counts (a frame loading inside it,
+        // an advertisement say, does not wipe what is being typed in the page)
+        if ((frameId ?? 0) === 0) {
+          matchers.get(frameKey)?.matcher.clear();
+          matchers.delete(frameKey);
+        }
         record(host, role);
         return role;
       }
@@ -247,7 +256,7 @@ export function installPasswordGuard(
         const taken = createFingerprint(
           request.password,
           { host, webmailUrl: webmailUrl.origin + webmailUrl.pathname, client: request.client },
-          { digest, now },
+          { derive, iterations, now },
         ).catch(() => undefined);
         pending.set(tabId, { host, fingerprint: taken });
         stats.pending += 1;
@@ -265,7 +274,8 @@ export function installPasswordGuard(
           stats.discarded += 1;
           return { committed: false };
         }
-        await browser.storage.local.set({ [fingerprintKey]: taken });
+        await saveFingerprint(taken);
+        fingerprintChanged();
         stats.committed += 1;
         return { committed: true };
       }
@@ -305,7 +315,6 @@ export function installPasswordGuard(
   return {
     stop() {
       browser.runtime.onMessage.removeListener(listener);
-      browser.storage.onChanged.removeListener(onStorage);
       browser.tabs?.onRemoved.removeListener(onTabRemoved);
       for (const { matcher } of matchers.values()) matcher.clear();
     },

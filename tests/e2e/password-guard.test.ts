@@ -12,6 +12,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
+import { guardStored } from '../lab/extension';
 import { loginToRoundcube } from '../lab/roundcube-page';
 import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
@@ -55,11 +56,9 @@ function allStorage(worker: Worker): Promise<string> {
   });
 }
 
+/** The fingerprint, in the background's IndexedDB. */
 async function storedFingerprint(worker: Worker): Promise<Record<string, unknown> | undefined> {
-  return worker.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
-    return (await chrome.storage.local.get('passwordGuardFingerprint')).passwordGuardFingerprint as Record<string, unknown> | undefined;
-  });
+  return (await guardStored(worker, 'passwordGuardFingerprint')) as Record<string, unknown> | undefined;
 }
 
 describe('password guard', () => {
@@ -138,12 +137,12 @@ describe('password guard', () => {
     await smtp?.stop();
   });
 
-  it('stores a fingerprint at login: salt, 38-bit hash, length, host, and nothing of the password', async () => {
+  it('stores a fingerprint at login: salt, 32-bit slow hash, length, host, and nothing of the password', async () => {
     const fp = (await storedFingerprint(worker))!;
-    expect(fp).toMatchObject({ version: 1, bits: 38, length: lab!.password.length, host: webmailHost, client: 'roundcube' });
-    expect(fp.hash).toMatch(/^[0-9a-f]{10}$/);
+    expect(fp).toMatchObject({ version: 2, bits: 32, kdf: 'PBKDF2-SHA-256', iterations: 600_000, length: lab!.password.length, host: webmailHost, client: 'roundcube' });
+    expect(fp.hash).toMatch(/^[0-9a-f]{8}$/);
     expect(Buffer.from(fp.salt as string, 'base64')).toHaveLength(16);
-    const everything = await allStorage(worker);
+    const everything = (await allStorage(worker)) + JSON.stringify(fp);
     const secret = lab!.password;
     for (let start = 0; start + 6 <= secret.length; start += 1) expect(everything).not.toContain(secret.slice(start, start + 6));
     expect(everything).not.toContain(Buffer.from(secret).toString('base64'));
@@ -187,7 +186,7 @@ describe('password guard', () => {
     const mail = await smtp!.nth(1);
     expect(mail.to).toEqual(['hotro@laichau.gov.vn']);
     expect((await PostalMime.parse(mail.raw)).text).toContain('Người dùng bấm nút báo cho bộ phận hỗ trợ.');
-    const alerts = JSON.parse(await allStorage(worker))[0].passwordGuardAlerts as { pageUrl: string; kind: string }[];
+    const alerts = (await guardStored(worker, 'passwordGuardAlerts')) as { pageUrl: string; kind: string }[];
     expect(alerts.map(({ pageUrl, kind }) => ({ pageUrl, kind }))).toEqual([{ pageUrl: foreign('/plain'), kind: 'user' }]);
     expect((await status()).matches).toBe(1);
     await page.close();
@@ -293,7 +292,7 @@ describe('password guard', () => {
     await options.reload();
     await options.locator('body[data-khienthu-ready]').waitFor();
     const section = options.locator('[data-password-guard]');
-    expect(await section.innerText()).toContain('38 bit đầu của mã băm SHA-256');
+    expect(await section.innerText()).toContain('32 bit đầu của mã băm chậm PBKDF2-SHA-256');
     expect(await section.locator('[data-fingerprint="stored"]').innerText()).toContain(webmailHost);
     await section.locator('[data-khienthu-action="forget-fingerprint"]').click();
     await waitFor(async () => (await storedFingerprint(worker)) === undefined, 10_000);

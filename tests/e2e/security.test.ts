@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { inContentScript } from '../lab/content-world';
-import { setUserOptions } from '../lab/extension';
+import { guardStored, setUserOptions } from '../lab/extension';
 import { loginToRoundcube } from '../lab/roundcube-page';
 import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
@@ -92,8 +92,7 @@ describe('security', () => {
 
   const status = (): Promise<Status> =>
     options.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'khienthu:password-guard:status' }));
-  const storedFingerprint = (): Promise<unknown> =>
-    worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('passwordGuardFingerprint')).passwordGuardFingerprint);
+  const storedFingerprint = (): Promise<unknown> => guardStored(worker, 'passwordGuardFingerprint');
   const at = (host: string, path: string) => `http://${host}:${port}${path}`;
   /** Opens a page and waits until the guard has given it a role. */
   async function openGuarded(url: string, host: string, page?: Page): Promise<{ page: Page; role: string }> {
@@ -258,5 +257,27 @@ describe('security', () => {
     expect(await ask('khienthu:password-guard:proceed')).toBe(false);
     expect(await ask('khienthu:password-alert')).toBe('nothing');
     await page.close();
+  });
+
+  it('keeps the fingerprint where no content script can read it, behind a slow hash', async () => {
+    const fp = (await storedFingerprint()) as { salt: string; hash: string };
+    expect(fp).toMatchObject({ version: 2, kdf: 'PBKDF2-SHA-256', iterations: 600_000, bits: 32 });
+    for (const [url, host] of [
+      [at(foreignHost, '/plain'), foreignHost],
+      [`${webmail}/?_task=mail`, webmailHost],
+    ] as const) {
+      const { page } = await openGuarded(url, host);
+      // everything our content-script world can reach: the extension's storage, and the IndexedDB it sees
+      const reachable = await inContentScript<string>(
+        page,
+        `Promise.all([chrome.storage.local.get(null), chrome.storage.sync.get(null), indexedDB.databases()]).then((all) => JSON.stringify(all))`,
+      );
+      expect(reachable).not.toContain('passwordGuardFingerprint');
+      expect(reachable).not.toContain('passwordGuardAlerts');
+      expect(reachable).not.toContain('khienthu-password-guard');
+      expect(reachable).not.toContain(fp.salt);
+      expect(reachable).not.toContain(fp.hash);
+      await page.close();
+    }
   });
 });

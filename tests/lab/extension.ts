@@ -25,3 +25,35 @@ export function setUserOptions(worker: Worker, options: Record<string, unknown>)
 export function managedStorage(worker: Worker): Promise<Record<string, unknown>> {
   return worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.managed.get());
 }
+
+/**
+ * A value of the password guard's IndexedDB (`khienthu-password-guard`, store `kv`), as the
+ * service worker reads it. A database that does not exist yet is not created here (that would
+ * leave it without its store).
+ */
+export function guardStored(worker: Worker, key: string): Promise<unknown> {
+  return worker.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        void indexedDB.databases().then((databases) => {
+          if (!databases.some((database) => database.name === 'khienthu-password-guard')) return resolve(undefined);
+          const open = indexedDB.open('khienthu-password-guard');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('kv')) {
+              db.close();
+              return resolve(undefined);
+            }
+            const get = db.transaction('kv').objectStore('kv').get(key);
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result);
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }, reject);
+      }),
+    key,
+  );
+}

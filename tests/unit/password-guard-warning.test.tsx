@@ -104,7 +104,7 @@ describe('the options page section', () => {
   it('explains what is stored, shows when, and forgets', async () => {
     const onForget = vi.fn(async () => undefined);
     const el = render(<PasswordGuardSection locale="vi" enabled locked={false} fingerprint={{ savedAt: Date.UTC(2026, 0, 2, 3, 4), host: 'mail.laichau.gov.vn' }} onForget={onForget} />);
-    expect(el.textContent).toContain('38 bit đầu của mã băm SHA-256');
+    expect(el.textContent).toContain('32 bit đầu của mã băm chậm PBKDF2-SHA-256 (600.000 vòng)');
     expect(el.textContent).toContain('16 byte');
     expect(el.textContent).toContain('độ dài mật khẩu');
     expect(el.querySelector('[data-fingerprint]')?.textContent).toContain('mail.laichau.gov.vn');
