@@ -2,7 +2,7 @@ import { getHostname } from 'tldts';
 import { checkMessage } from '@/lib/check';
 import { isCheckRequest, type CheckResponse } from '@/lib/messaging';
 import { resolvePolicy, type ResolvedPolicy } from '@/lib/policy/resolve';
-import { cachePolicyLayers } from '@/lib/policy/store';
+import { cachePolicyLayers, migrateSyncedOptions } from '@/lib/policy/store';
 import { registerExtraWebmailHosts } from '@/lib/policy/webmail-hosts';
 import { base64ToBytes } from '@/lib/webmail/raw-source';
 import { isReportRequest } from '@/lib/report/messages';
@@ -36,6 +36,7 @@ export default defineBackground(() => {
   }
 
   void registerHosts();
+  void migrateSyncedOptions().catch((error: unknown) => console.warn('[Khiên Thư] could not move the options out of storage.sync:', error));
   // The password guard (issue #7): fingerprint, typed-key checks and its warnings, with the same policies.
   installPasswordGuard(policyFor);
   // Reports: what was reported (storage.local), and the report in progress per tab (storage.session).

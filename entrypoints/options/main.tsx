@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { t } from '@/lib/i18n';
 import { resolvePolicy } from '@/lib/policy/resolve';
-import { readPolicyLayers, saveUserOptions } from '@/lib/policy/store';
+import { onUserOptionsChanged, readPolicyLayers, saveUserOptions } from '@/lib/policy/store';
 import { sanitizeWarningText } from '@/lib/policy/warning-text';
 import { extraWebmailMatches, grantedMatches } from '@/lib/policy/webmail-hosts';
 import { readTrustedSenders, trustedSendersKey, untrustSender } from '@/lib/trust/store';
@@ -47,5 +47,6 @@ async function show(): Promise<void> {
 void show();
 // The admin's policy can change while the page is open; so can the options, from another window.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed' || area === 'sync' || (area === 'local' && trustedSendersKey in changes)) void show();
+  if (area === 'managed' || (area === 'local' && trustedSendersKey in changes)) void show();
 });
+onUserOptionsChanged(() => void show());

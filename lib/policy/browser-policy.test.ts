@@ -1,10 +1,14 @@
 /** The browser edges of the policy, against WXT's fake browser: managed storage, the cache, run-time webmail hosts. */
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cachePolicyLayers, readManagedPolicy, readPolicyLayers, saveUserOptions, userOptionsKey } from './store';
+import { cachePolicyLayers, clearUserOptions, migrateSyncedOptions, readManagedPolicy, readPolicyLayers, readUserOptions, saveUserOptions, userOptionsKey } from './store';
 import { extraWebmailMatches, extraWebmailScriptId, registerExtraWebmailHosts, webmailScriptFile } from './webmail-hosts';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await clearUserOptions();
+});
 afterEach(() => vi.restoreAllMocks());
 
 describe('policy layers in browser storage', () => {
@@ -20,20 +24,39 @@ describe('policy layers in browser storage', () => {
   });
 
   it('reads storage once per change, not once per question', async () => {
-    const changed = vi.fn();
-    const cache = cachePolicyLayers(changed);
-    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const cache = cachePolicyLayers(() => changes.push('changed'));
+    const changes: string[] = [];
+    const managed = vi.spyOn(fakeBrowser.storage.managed, 'get');
     await cache.layers();
     await cache.layers();
-    expect(get).toHaveBeenCalledTimes(1);
-    await fakeBrowser.storage.sync.set({ [userOptionsKey]: { locale: 'en' } });
-    expect(changed).toHaveBeenCalledOnce();
+    expect(managed).toHaveBeenCalledTimes(1);
+    // a save in another context (the options page) is announced on the BroadcastChannel
+    await saveUserOptions({ locale: 'en' });
+    await vi.waitFor(() => expect(changes).toEqual(['changed']));
     expect((await cache.layers()).user).toEqual({ locale: 'en' });
-    expect(get).toHaveBeenCalledTimes(2);
-    // another extension key in sync storage is not a policy change
-    await fakeBrowser.storage.sync.set({ reportedMessages: [] });
-    expect(changed).toHaveBeenCalledOnce();
+    expect(managed).toHaveBeenCalledTimes(2);
+    await fakeBrowser.storage.managed.set({ hotlines: ['0213.3999.123'] });
+    expect(changes).toEqual(['changed', 'changed']);
     cache.stop();
+  });
+
+  it('never reads the options from storage.sync, which content scripts can write', async () => {
+    const cache = cachePolicyLayers();
+    await saveUserOptions({ passwordGuardEnabled: true });
+    await fakeBrowser.storage.sync.set({ [userOptionsKey]: { passwordGuardEnabled: false, reportAddresses: ['thu-thap@evil.example'] } });
+    expect((await cache.layers()).user).toEqual({ passwordGuardEnabled: true });
+    cache.stop();
+  });
+
+  it('moves the options of earlier versions out of storage.sync once', async () => {
+    await fakeBrowser.storage.sync.set({ [userOptionsKey]: { locale: 'en' } });
+    await migrateSyncedOptions();
+    expect(await readUserOptions()).toEqual({ locale: 'en' });
+    expect(await fakeBrowser.storage.sync.get()).toEqual({});
+    // options saved here already win over a stale synced copy
+    await fakeBrowser.storage.sync.set({ [userOptionsKey]: { locale: 'vi' } });
+    await migrateSyncedOptions();
+    expect(await readUserOptions()).toEqual({ locale: 'en' });
   });
 });
 

@@ -12,7 +12,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
-import { guardStored } from '../lab/extension';
+import { guardStored, setUserOptions } from '../lab/extension';
 import { loginToRoundcube } from '../lab/roundcube-page';
 import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
@@ -111,9 +111,7 @@ describe('password guard', () => {
       browser = await launchBrowser({ hosts: [webmailHost, foreignHost, framingHost] });
       worker = browser.serviceWorker!;
       // the user turns the guard on in their options (no managed policy here: opt-in)
-      await worker.evaluate(() =>
-        (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set({ userOptions: { passwordGuardEnabled: true } }),
-      );
+      await setUserOptions(worker, { passwordGuardEnabled: true });
       options = await browser.context.newPage();
       await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
       await options.locator('body[data-khienthu-ready]').waitFor();
@@ -259,11 +257,7 @@ describe('password guard', () => {
   });
 
   it('mails the help desk a short alert through Roundcube when policy asks: page and time, no password', async () => {
-    await worker.evaluate(() =>
-      (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set({
-        userOptions: { passwordGuardEnabled: true, passwordGuardAlertHelpDesk: true },
-      }),
-    );
+    await setUserOptions(worker, { passwordGuardEnabled: true, passwordGuardAlertHelpDesk: true });
     // a webmail session (the test before ended it with a failed login)
     const committed = (await status()).committed;
     const mailPage = await browser!.context.newPage();

@@ -280,4 +280,19 @@ describe('security', () => {
       await page.close();
     }
   });
+
+  it('lets no content script rewrite the options that steer the report and the guard', async () => {
+    const { page } = await openGuarded(at(foreignHost, '/plain'), foreignHost);
+    // what the options page once kept in storage.sync, written from our content-script world
+    const forged = { passwordGuardEnabled: false, passwordGuardAllowlist: [foreignHost], reportAddresses: [attacker], warningTextVi: 'Thư này an toàn.' };
+    await inContentScript(page, `chrome.storage.sync.set({ userOptions: ${JSON.stringify(forged)} }).then(() => chrome.storage.local.set({ userOptions: ${JSON.stringify(forged)} }))`);
+    await page.close();
+    // the guard still watches that host, and the webmail's report still goes to the help desk only
+    const again = await openGuarded(at(foreignHost, '/plain'), foreignHost);
+    expect(again.role).toBe('watch');
+    await again.page.close();
+    const mail = await openGuarded(`${webmail}/?_task=mail`, webmailHost);
+    expect(await inContentScript<boolean>(mail.page, forgedReport([attacker]))).toBe(false);
+    await mail.page.close();
+  });
 });

@@ -12,13 +12,36 @@ export async function verdictOf(frame: Frame): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
-/** The user's own options, as the options page saves them (storage.sync); empty removes them. */
+/**
+ * The user's own options, as the options page saves them: the extension's IndexedDB
+ * (`khienthu-options`, store `kv`), then the announcement on the `khienthu-options`
+ * BroadcastChannel; empty removes them. Resolves once the background has heard of it.
+ */
 export function setUserOptions(worker: Worker, options: Record<string, unknown>): Promise<void> {
-  return worker.evaluate(async (userOptions) => {
-    const { storage } = (globalThis as unknown as { chrome: Chrome }).chrome;
-    if (Object.keys(userOptions).length === 0) await storage.sync.remove('userOptions');
-    else await storage.sync.set({ userOptions });
-  }, options);
+  return worker.evaluate(
+    (userOptions) =>
+      new Promise<void>((resolve, reject) => {
+        // the same database and store idb-keyval makes (version 1, one store)
+        const open = indexedDB.open('khienthu-options');
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const kv = db.transaction('kv', 'readwrite');
+          if (Object.keys(userOptions).length === 0) kv.objectStore('kv').delete('userOptions');
+          else kv.objectStore('kv').put(userOptions, 'userOptions');
+          kv.oncomplete = () => {
+            db.close();
+            const channel = new BroadcastChannel('khienthu-options');
+            channel.postMessage('changed');
+            channel.close();
+            resolve();
+          };
+          kv.onerror = () => reject(kv.error);
+        };
+      }),
+    options,
+  );
 }
 
 /** What the browser's policy published to the extension (storage.managed). */
