@@ -15,6 +15,9 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  // data:, blob: and about: frames too (by their creator's origin): a lure that builds its form in
+  // a data: frame is still watched. Chromium only; Firefox MV2 has no such key.
+  matchOriginAsFallback: { chrome: true, edge: true },
   runAt: 'document_start',
 
   main(ctx) {

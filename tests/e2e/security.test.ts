@@ -128,6 +128,10 @@ describe('security', () => {
           body = 'ok';
         } else if (path === '/hostile' || path === '/hostile-lookalike') {
           body = hostilePage(path === '/hostile-lookalike');
+        } else if (path === '/data-frame') {
+          // the lure's form in a data: frame, which has no origin of its own
+          const form = encodeURIComponent('<!doctype html><meta charset="utf-8"><form><input id="pw" type="password"></form>');
+          body = `<!doctype html><meta charset="utf-8"><title>Văn bản</title><iframe id="f" src="data:text/html;charset=utf-8,${form}"></iframe>`;
         } else if (path === '/plain') {
           body = '<!doctype html><meta charset="utf-8"><title>Hội thảo</title><form><input id="pw" type="password"></form>';
         }
@@ -294,5 +298,20 @@ describe('security', () => {
     const mail = await openGuarded(`${webmail}/?_task=mail`, webmailHost);
     expect(await inContentScript<boolean>(mail.page, forgedReport([attacker]))).toBe(false);
     await mail.page.close();
+  });
+
+  it('watches a password typed in a data: frame, which has no origin of its own', async () => {
+    const { page } = await openGuarded(at(foreignHost, '/data-frame'), foreignHost);
+    const field = page.frameLocator('#f').locator('#pw');
+    await field.waitFor();
+    // the guard has run in the data: frame too (it has no host: the role is given to '')
+    await waitFor(async () => (await status()).roles.some((r) => r.host === '' && r.role === 'watch'), 10_000);
+    await field.click();
+    await page.keyboard.type(lab!.password);
+    await page.waitForURL(`chrome-extension://${EXTENSION_ID}/warning.html`, { timeout: 10_000 });
+    const dialog = page.locator('[role="alertdialog"][data-khienthu-warning="password"]');
+    // the page the user sees is named, though the frame has no host
+    expect(await dialog.innerText()).toContain(foreignHost);
+    await page.close();
   });
 });
