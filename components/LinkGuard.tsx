@@ -14,7 +14,8 @@ export interface LinkGuardProps {
   reasons: string[];
   locale: Locale;
   onCancel: () => void;
-  onProceed: () => void;
+  /** Absent when the link is not a web address (`javascript:`, `data:`…): there is nowhere to go on to. */
+  onProceed?: () => void;
   onShownSite?: () => void;
 }
 
@@ -68,9 +69,11 @@ export function LinkGuard(props: LinkGuardProps) {
               {t(locale, 'guard.shownSite', { host: shownHost })}
             </button>
           )}
-          <button type="button" className="guard__proceed" data-khienthu-action="proceed" onClick={onProceed}>
-            {t(locale, 'guard.proceed', { host: destinationHost })}
-          </button>
+          {onProceed && (
+            <button type="button" className="guard__proceed" data-khienthu-action="proceed" onClick={onProceed}>
+              {t(locale, 'guard.proceed', { host: destinationHost })}
+            </button>
+          )}
         </div>
       </div>
     </div>

@@ -15,6 +15,16 @@ export interface GuardedMessage {
 
 export const guardTag = 'khienthu-link-guard';
 
+/** http(s) only. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stops clicks on flagged links in `doc` (capture phase, before the webmail or the browser acts)
  * and asks first, in a dialog in the content script's own document. `current()` says which message
@@ -41,7 +51,8 @@ export function installLinkGuard(ctx: Context, doc: Document, current: () => Gua
     const shown = shownSite(text);
     const go = (url: string) => {
       close();
-      window.open(url, '_blank', 'noopener,noreferrer');
+      // only a web address is opened: "go on" must never run a javascript: or data: link
+      if (isWebUrl(url)) window.open(url, '_blank', 'noopener,noreferrer');
     };
     const reasons = message.reasons.filter((r) => ids.includes(r.id)).map((r) => r.message);
     open = await mountModal(
@@ -55,8 +66,8 @@ export function installLinkGuard(ctx: Context, doc: Document, current: () => Gua
         reasons={reasons}
         locale={message.locale}
         onCancel={close}
-        onProceed={() => go(resolvedHref)}
-        onShownSite={shown ? () => go(shown) : undefined}
+        onProceed={isWebUrl(resolvedHref) ? () => go(resolvedHref) : undefined}
+        onShownSite={shown && isWebUrl(shown) ? () => go(shown) : undefined}
       />,
     );
   };

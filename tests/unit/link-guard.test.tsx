@@ -7,6 +7,7 @@ import { flaggedLinks } from '../../lib/scoring';
 import { policyForOrganisation } from '../../lib/policy/defaults';
 import { emptyMessage } from '../../lib/mail/types';
 import { FlaggedLinks, shownSite } from '../../lib/webmail/link-guard';
+import { isWebUrl } from '../../entrypoints/webmail.content/link-guard';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -130,5 +131,20 @@ describe('LinkGuard', () => {
   it('offers no shown site when the text names none', () => {
     render({ shownText: 'Bấm vào đây', shownSite: undefined, onShownSite: undefined });
     expect(container.querySelector('[data-khienthu-action="shown-site"]')).toBeNull();
+  });
+
+  it('offers no way on to a link that is not a web address', () => {
+    render({ destination: 'javascript:alert(1)', destinationHost: 'javascript:alert(1)', onProceed: undefined });
+    expect([...container.querySelectorAll('button')].map((b) => b.getAttribute('data-khienthu-action'))).toEqual(['cancel', 'shown-site']);
+  });
+});
+
+describe('isWebUrl', () => {
+  it('lets http(s) through, and nothing else', () => {
+    expect(isWebUrl('https://mail.laichau.gov.vn/')).toBe(true);
+    expect(isWebUrl('http://x.example/a?b')).toBe(true);
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>1</script>', 'blob:https://x/1', 'file:///etc/passwd', 'vbscript:x', '', 'not a url']) {
+      expect(isWebUrl(url)).toBe(false);
+    }
   });
 });
