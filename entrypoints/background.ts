@@ -4,7 +4,8 @@ import { isCheckRequest, type CheckResponse } from '@/lib/messaging';
 import { resolvePolicy, type ResolvedPolicy } from '@/lib/policy/resolve';
 import { cachePolicyLayers, migrateSyncedOptions } from '@/lib/policy/store';
 import { registerExtraWebmailHosts } from '@/lib/policy/webmail-hosts';
-import { base64ToBytes } from '@/lib/webmail/raw-source';
+import { base64ToBytes, maxRawBytes } from '@/lib/webmail/raw-source';
+import { capDomMessage } from '@/lib/webmail/cap';
 import { isReportRequest } from '@/lib/report/messages';
 import { ReportService } from '@/lib/report/service';
 import { installPasswordGuard, setPasswordAlertDelivery } from '@/lib/password-guard/service';
@@ -69,7 +70,7 @@ export default defineBackground(() => {
     const host = getHostname(sender.url ?? sender.tab?.url ?? '') ?? '';
     const raw = request.rawBase64 ? base64ToBytes(request.rawBase64) : undefined;
     return policyFor(host)
-      .then(async ({ policy }) => checkMessage(request.message, raw, policy, await trustedSendersFor(host)))
+      .then(async ({ policy }) => checkMessage(capDomMessage(request.message), raw && raw.subarray(0, maxRawBytes), policy, await trustedSendersFor(host)))
       .then(
         (result): CheckResponse => ({ ok: true, result }),
         (error: unknown): CheckResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),

@@ -7,6 +7,7 @@ import { detectWebmail, type WebmailAdapter } from '@/lib/webmail';
 import { bannerTag, clearScanned, markScanned, removeBanners } from '@/lib/webmail/page-marks';
 import { FlaggedLinks } from '@/lib/webmail/link-guard';
 import { bytesToBase64, fetchRawMessage } from '@/lib/webmail/raw-source';
+import { capDomMessage } from '@/lib/webmail/cap';
 import { installLinkGuard, type GuardedMessage } from './link-guard';
 import { reportOpenMessage, resumeReport, wasReported, type OpenReport } from './report';
 import type { TrustOffer } from '@/components/TrustSender';
@@ -109,7 +110,7 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   }
   // Another message is being checked: the mark of the one before no longer speaks of what is open.
   clearScanned(document);
-  const message = adapter.readMessage(document);
+  const message = capDomMessage(adapter.readMessage(document));
   const rawUrl = adapter.rawMessageUrl(document, ref);
   const raw = rawUrl ? await fetchRawMessage(rawUrl) : undefined;
   const request: CheckRequest = { type: 'khienthu:check', message, ...(raw && { rawBase64: bytesToBase64(raw) }) };

@@ -6,6 +6,8 @@
  */
 
 export const maxRawBytes = 1_500_000;
+/** How long the raw message may take before the check goes on with the DOM reading alone. */
+export const rawTimeoutMs = 8_000;
 
 /** Reads at most `maxBytes` of the response body, then stops the download. */
 export async function readCapped(response: Response, maxBytes = maxRawBytes): Promise<Uint8Array> {
@@ -50,9 +52,11 @@ export function base64ToBytes(base64: string): Uint8Array {
  * The raw message, or undefined when it cannot be had (network error, logged out, an answer that
  * is not a mail): the DOM reading is then all there is, and that is still checked.
  */
-export async function fetchRawMessage(url: string): Promise<Uint8Array | undefined> {
+export async function fetchRawMessage(url: string, timeoutMs = rawTimeoutMs): Promise<Uint8Array | undefined> {
   try {
-    const response = await fetch(url, { credentials: 'same-origin', redirect: 'error', cache: 'no-store' });
+    // a webmail that never answers must not hold the check back: the DOM reading goes alone
+    const signal = AbortSignal.timeout(timeoutMs);
+    const response = await fetch(url, { credentials: 'same-origin', redirect: 'error', cache: 'no-store', signal });
     const type = response.headers.get('content-type') ?? '';
     if (!response.ok || !/^text\/plain|^message\/rfc822/i.test(type)) return undefined;
     return await readCapped(response);
