@@ -12,7 +12,7 @@ import { installPasswordGuard, setPasswordAlertDelivery } from '@/lib/password-g
 import { passwordAlertCompose } from '@/lib/report/password-alert';
 import { handleTrustSender } from '@/lib/trust/handler';
 import { isTrustSenderRequest, type TrustSenderResponse } from '@/lib/trust/request';
-import { trustedSendersFor } from '@/lib/trust/store';
+import { migrateLocalTrust, trustedSendersFor } from '@/lib/trust/store';
 import { hostOfSender } from '@/lib/sender';
 
 export default defineBackground(() => {
@@ -37,6 +37,7 @@ export default defineBackground(() => {
   }
 
   void registerHosts();
+  void migrateLocalTrust().catch((error: unknown) => console.warn('[Khiên Thư] could not move the trusted senders out of storage.local:', error));
   void migrateSyncedOptions().catch((error: unknown) => console.warn('[Khiên Thư] could not move the options out of storage.sync:', error));
   // The password guard (issue #7): fingerprint, typed-key checks and its warnings, with the same policies.
   installPasswordGuard(policyFor);

@@ -6,7 +6,7 @@ import { resolvePolicy } from '@/lib/policy/resolve';
 import { onUserOptionsChanged, readPolicyLayers, saveUserOptions } from '@/lib/policy/store';
 import { sanitizeWarningText } from '@/lib/policy/warning-text';
 import { extraWebmailMatches, grantedMatches } from '@/lib/policy/webmail-hosts';
-import { readTrustedSenders, trustedSendersKey, untrustSender } from '@/lib/trust/store';
+import { readTrustedSenders, trustChangedKey, untrustSender } from '@/lib/trust/store';
 import { guardMessage, type FingerprintSummary } from '@/lib/password-guard/protocol';
 
 const root = createRoot(document.getElementById('root')!);
@@ -47,6 +47,6 @@ async function show(): Promise<void> {
 void show();
 // The admin's policy can change while the page is open; so can the options, from another window.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed' || (area === 'local' && trustedSendersKey in changes)) void show();
+  if (area === 'managed' || (area === 'local' && trustChangedKey in changes)) void show();
 });
 onUserOptionsChanged(() => void show());

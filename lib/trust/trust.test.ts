@@ -1,4 +1,6 @@
-/** The trust list in the browser (storage.local, per webmail host), the check that uses it, and the background's handler. */
+/** The trust list in the browser (the extension's IndexedDB, per webmail host), the check that uses it, and the background's handler. */
+import 'fake-indexeddb/auto';
+import { clear, createStore } from 'idb-keyval';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkMessage } from '../check';
@@ -11,6 +13,7 @@ import { isTrustSenderRequest } from './request';
 import {
   asTrustedSenders,
   maxTrustedPerHost,
+  migrateLocalTrust,
   onTrustedSendersChanged,
   readTrustedSenders,
   trustSender,
@@ -21,7 +24,10 @@ import {
   withoutTrustedSender,
 } from './store';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await clear(createStore('khienthu-trust', 'kv'));
+});
 afterEach(() => vi.restoreAllMocks());
 
 const host = 'mail.soctrang.gov.vn';
@@ -73,12 +79,18 @@ describe('the trust list', () => {
     expect(asTrustedSenders({ [host]: many })[host]).toHaveLength(maxTrustedPerHost);
   });
 
-  it('lives in storage.local only, and says when it changes', async () => {
+  it('lives out of the storage areas content scripts can write, and says when it changes', async () => {
     const changed = vi.fn();
     const stop = onTrustedSendersChanged(changed);
     await trustSender(host, 'An@gmail.com');
-    expect(await fakeBrowser.storage.local.get(trustedSendersKey)).toEqual({ [trustedSendersKey]: { [host]: ['an@gmail.com'] } });
+    expect(await readTrustedSenders()).toEqual({ [host]: ['an@gmail.com'] });
+    // storage.local holds a change time only, and no address
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['trustedSendersChanged']);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    // a list a page writes into storage.local is not read
+    await fakeBrowser.storage.local.set({ [trustedSendersKey]: { [host]: ['lure@gmail.com'] } });
+    expect(await trustedSendersFor(host)).toEqual(['an@gmail.com']);
+    await fakeBrowser.storage.local.remove(trustedSendersKey);
     expect(changed).toHaveBeenCalledOnce();
     expect(await trustedSendersFor('mail.laichau.gov.vn')).toEqual([]);
 
@@ -153,5 +165,14 @@ describe('the background trusting a sender from a banner', () => {
     ];
     expect(refused.map((answer) => answer.ok)).toEqual([false, false, false, false]);
     expect(await readTrustedSenders()).toEqual({});
+  });
+});
+
+describe('the trust lists of earlier versions', () => {
+  it('move out of storage.local once', async () => {
+    await fakeBrowser.storage.local.set({ [trustedSendersKey]: { [host]: ['An@gmail.com'] } });
+    await migrateLocalTrust();
+    expect(await readTrustedSenders()).toEqual({ [host]: ['an@gmail.com'] });
+    expect(await fakeBrowser.storage.local.get(trustedSendersKey)).toEqual({});
   });
 });

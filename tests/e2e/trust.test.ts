@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, type WebmailLab } from '../lab/webmail-lab';
-import { verdictOf } from '../lab/extension';
+import { idbValue, verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -31,12 +31,8 @@ describe('trusting a sender in Roundcube (elastic)', () => {
   let browser: TestBrowser;
   let page: Page;
 
-  /** The extension's trust list, read where it lives (storage.local), from the service worker. */
-  const storedTrust = () =>
-    browser.serviceWorker!.evaluate(async () => {
-      const { storage } = (globalThis as unknown as { chrome: Chrome }).chrome;
-      return (await storage.local.get('trustedSenders')).trustedSenders ?? {};
-    });
+  /** The extension's trust list, read where it lives (the extension's IndexedDB), from the service worker. */
+  const storedTrust = async () => (await idbValue(browser.serviceWorker!, 'khienthu-trust', 'trustedSenders')) ?? {};
 
   const askActiveTab = () =>
     browser.serviceWorker!.evaluate(async () => {

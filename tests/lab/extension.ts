@@ -55,12 +55,17 @@ export function managedStorage(worker: Worker): Promise<Record<string, unknown>>
  * leave it without its store).
  */
 export function guardStored(worker: Worker, key: string): Promise<unknown> {
+  return idbValue(worker, 'khienthu-password-guard', key);
+}
+
+/** A value of one of the extension's IndexedDB key-value stores (idb-keyval's `kv`), as the worker reads it. */
+export function idbValue(worker: Worker, database: string, key: string): Promise<unknown> {
   return worker.evaluate(
-    (key) =>
+    ({ database, key }) =>
       new Promise((resolve, reject) => {
         void indexedDB.databases().then((databases) => {
-          if (!databases.some((database) => database.name === 'khienthu-password-guard')) return resolve(undefined);
-          const open = indexedDB.open('khienthu-password-guard');
+          if (!databases.some((known) => known.name === database)) return resolve(undefined);
+          const open = indexedDB.open(database);
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
@@ -77,6 +82,6 @@ export function guardStored(worker: Worker, key: string): Promise<unknown> {
           };
         }, reject);
       }),
-    key,
+    { database, key },
   );
 }
