@@ -1,8 +1,9 @@
 /**
  * The password guard's half in the background worker. Everything secret stays here: the
- * fingerprint is read from `storage.local` by this worker only, typed characters are hashed and
- * compared here, and no page (not even our own content script on it) ever holds the salt or the
- * hash. A page learns one thing: the warning, once its user has typed the password.
+ * fingerprint is read from the extension's IndexedDB (store.ts) by this worker only, typed
+ * characters are hashed and compared here, and no page (not even our own content script on it)
+ * ever holds the salt or the hash. A page learns one thing: that the tab was sent to the
+ * extension's warning page, once its user has typed the password.
  *
  * Why here and not in the page: a content script lives in the page's renderer process, where a
  * hostile page has the best chance to read memory it should not (Spectre-class attacks); and on
@@ -51,6 +52,9 @@ export function setPasswordAlertDelivery(delivery: PasswordAlertDelivery | undef
 
 type Sender = Browser.runtime.MessageSender;
 
+/** `storage.session` (trusted contexts only): the warning a tab was sent to, for a worker that slept. */
+const warningKey = (tabId: number) => `passwordGuardWarning:${tabId}`;
+
 /** Origin and path of the page the sender shows, or of its tab when the frame has no address of its own. */
 function pageUrlOf(sender: Sender): string {
   for (const candidate of [sender.url, sender.tab?.url, sender.origin]) {
@@ -68,8 +72,6 @@ function pageUrlOf(sender: Sender): string {
  * Policies differ from host to host only by the preset their domain picks: every host without one
  * shares the policy of '' (so browsing the web does not fill the worker with resolved policies).
  */
-const warningKey = (tabId: number) => `passwordGuardWarning:${tabId}`;
-
 export function policyHostFor(host: string): string {
   const domain = host ? getDomain(host) : null;
   return domain && presetForDomain(domain) ? host : '';
