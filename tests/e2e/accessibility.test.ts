@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotsDir, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startLab, type RoundcubeSkin, type WebmailLab } from '../lab/webmail-lab';
-import { setUserOptions, verdictOf } from '../lab/extension';
+import { deleteIdbValue, setUserOptions, verdictOf } from '../lab/extension';
 
 const host = 'mail.soctrang.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -289,10 +289,8 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('accessibility of the banner 
       expect(await seriousViolations(axe())).toEqual([]);
     } finally {
       await setUserOptions(browser.serviceWorker!, {});
-      await browser.serviceWorker!.evaluate(async () => {
-        const { storage } = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-        await storage.local.remove('trustedSenders');
-      });
+      // the trust list lives in the extension's IndexedDB
+      await deleteIdbValue(browser.serviceWorker!, 'khienthu-trust', 'trustedSenders');
     }
   });
 

@@ -85,3 +85,32 @@ export function idbValue(worker: Worker, database: string, key: string): Promise
     { database, key },
   );
 }
+
+/** Deletes a value of one of the extension's IndexedDB key-value stores, as the worker would (nothing when the database does not exist). */
+export function deleteIdbValue(worker: Worker, database: string, key: string): Promise<void> {
+  return worker.evaluate(
+    ({ database, key }) =>
+      new Promise<void>((resolve, reject) => {
+        void indexedDB.databases().then((databases) => {
+          if (!databases.some((known) => known.name === database)) return resolve();
+          const open = indexedDB.open(database);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('kv')) {
+              db.close();
+              return resolve();
+            }
+            const kv = db.transaction('kv', 'readwrite');
+            kv.objectStore('kv').delete(key);
+            kv.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            kv.onerror = () => reject(kv.error);
+          };
+        }, reject);
+      }),
+    { database, key },
+  );
+}
