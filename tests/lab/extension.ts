@@ -60,8 +60,18 @@ export function guardStored(worker: Worker, key: string): Promise<unknown> {
 
 /** A value of one of the extension's IndexedDB key-value stores (idb-keyval's `kv`), as the worker reads it. */
 export function idbValue(worker: Worker, database: string, key: string): Promise<unknown> {
+  return inKvStore(worker, database, key, 'get');
+}
+
+/** Deletes a value of one of the extension's IndexedDB key-value stores, as the worker would (nothing when the database does not exist). */
+export async function deleteIdbValue(worker: Worker, database: string, key: string): Promise<void> {
+  await inKvStore(worker, database, key, 'delete');
+}
+
+/** One get or delete in the worker; a database or store that does not exist yet is not created here. */
+function inKvStore(worker: Worker, database: string, key: string, op: 'get' | 'delete'): Promise<unknown> {
   return worker.evaluate(
-    ({ database, key }) =>
+    ({ database, key, op }) =>
       new Promise((resolve, reject) => {
         void indexedDB.databases().then((databases) => {
           if (!databases.some((known) => known.name === database)) return resolve(undefined);
@@ -73,44 +83,16 @@ export function idbValue(worker: Worker, database: string, key: string): Promise
               db.close();
               return resolve(undefined);
             }
-            const get = db.transaction('kv').objectStore('kv').get(key);
-            get.onsuccess = () => {
-              db.close();
-              resolve(get.result);
-            };
-            get.onerror = () => reject(get.error);
-          };
-        }, reject);
-      }),
-    { database, key },
-  );
-}
-
-/** Deletes a value of one of the extension's IndexedDB key-value stores, as the worker would (nothing when the database does not exist). */
-export function deleteIdbValue(worker: Worker, database: string, key: string): Promise<void> {
-  return worker.evaluate(
-    ({ database, key }) =>
-      new Promise<void>((resolve, reject) => {
-        void indexedDB.databases().then((databases) => {
-          if (!databases.some((known) => known.name === database)) return resolve();
-          const open = indexedDB.open(database);
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('kv')) {
-              db.close();
-              return resolve();
-            }
-            const kv = db.transaction('kv', 'readwrite');
-            kv.objectStore('kv').delete(key);
+            const kv = db.transaction('kv', op === 'get' ? 'readonly' : 'readwrite');
+            const request = op === 'get' ? kv.objectStore('kv').get(key) : kv.objectStore('kv').delete(key);
             kv.oncomplete = () => {
               db.close();
-              resolve();
+              resolve(op === 'get' ? request.result : undefined);
             };
             kv.onerror = () => reject(kv.error);
           };
         }, reject);
       }),
-    { database, key },
+    { database, key, op },
   );
 }
