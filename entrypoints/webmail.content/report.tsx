@@ -174,6 +174,10 @@ export async function resumeReport(ctx: Context, adapter: WebmailAdapter): Promi
     await ask({ type: 'khienthu:report-finish' });
     return;
   }
+  // Roundcube's own script may not have set the compose up yet (a slow PC): until it has, the body
+  // would be reset and Send ignored. Past the wait it goes on anyway: better a try than nothing.
+  await compose.ready();
+  if (ctx.isInvalid) return;
   const recipients = compose.recipients();
   const addressed = pending.to.every((address) => recipients.includes(address)) && recipients.length === pending.to.length;
   if (!addressed || (pending.kind === 'message' && compose.attachments().length === 0)) {

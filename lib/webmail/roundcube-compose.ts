@@ -69,6 +69,9 @@ export function roundcubeCompose(doc: Document): ReportCompose | null {
   const textarea = doc.getElementById('composebody') as HTMLTextAreaElement | null;
   if (query.get('_action') !== 'compose' || textarea?.tagName !== 'TEXTAREA') return null;
   return {
+    ready(timeoutMs = composeReadyTimeoutMs) {
+      return whenTrue(() => roundcubeComposeReady(doc), timeoutMs);
+    },
     recipients() {
       const to = doc.getElementById('_to') as HTMLTextAreaElement | HTMLInputElement | null;
       return [...(to?.value ?? '').matchAll(addressPattern)].map((m) => m[0].toLowerCase());
@@ -111,6 +114,48 @@ export function roundcubeCompose(doc: Document): ReportCompose | null {
       return () => doc.removeEventListener('load', listener, true);
     },
   };
+}
+
+/** How long a report waits for Roundcube to set its compose up before it tries anyway. */
+export const composeReadyTimeoutMs = 15_000;
+
+/**
+ * Whether Roundcube has set the compose up. `rcmail.init()` runs from jQuery's ready, a task of
+ * its own that may come after our `document_idle`; until it has run, the Send command is not
+ * enabled (a click does nothing) and `init_messageform` is still to reset the body to its default
+ * value (what we wrote is lost). Its last step on the compose marks the file drop area
+ * (`#compose-attachments`, in Elastic and Larry alike) `droptarget`; in an HTML compose, TinyMCE
+ * comes after that and is ready when its frame's body is editable. A skin without that area is
+ * taken as ready once the page has loaded.
+ */
+export function roundcubeComposeReady(doc: Document): boolean {
+  const dropArea = doc.getElementById('compose-attachments');
+  const initialised = dropArea ? dropArea.classList.contains('droptarget') : doc.readyState === 'complete';
+  if (!initialised) return false;
+  const html = doc.querySelector<HTMLInputElement>('input[name="_is_html"]')?.value === '1';
+  if (!html) return true;
+  const editor = doc.querySelector<HTMLIFrameElement>('#composebody_ifr')?.contentDocument?.body;
+  return editor?.isContentEditable === true || editor?.getAttribute('contenteditable') === 'true';
+}
+
+/**
+ * Resolves true as soon as `test()` holds, false after `timeoutMs`. Checked every 100 ms: what it
+ * waits for may change inside TinyMCE's frame, where no observer of this document sees it.
+ */
+function whenTrue(test: () => boolean, timeoutMs: number): Promise<boolean> {
+  if (test()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const check = () => {
+      if (test()) done(true);
+    };
+    const poll = setInterval(check, 100);
+    const timer = setTimeout(() => done(test()), timeoutMs);
+    function done(ready: boolean): void {
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(ready);
+    }
+  });
 }
 
 /**

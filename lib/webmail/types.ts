@@ -74,6 +74,12 @@ export interface WebmailAdapter {
 
 /** The client's compose page, opened by `reportUrl` with the original attached. */
 export interface ReportCompose {
+  /**
+   * Resolves once the client has set its compose up (its own script may run after ours), or after
+   * `timeoutMs` whatever it is doing: true if it was seen ready. Filling or sending before that
+   * loses the body and the click.
+   */
+  ready(timeoutMs?: number): Promise<boolean>;
   /** Every address in To, lower-cased. */
   recipients(): string[];
   /** File names in the attachment list (the forwarded original is `<subject>.eml`). */

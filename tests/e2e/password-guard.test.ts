@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { guardStored, setUserOptions } from '../lab/extension';
-import { loginToRoundcube } from '../lab/roundcube-page';
+import { lateComposeInit, loginToRoundcube } from '../lab/roundcube-page';
 import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
 import PostalMime from 'postal-mime';
@@ -280,6 +280,22 @@ describe('password guard', () => {
     expect(parsed.text).not.toContain('ref=');
     expect(mail.raw.toString('latin1')).not.toContain(lab!.password);
     await page.close();
+  });
+
+  it('waits for a compose that Roundcube sets up late (a slow PC), and sends the alert with its text', async () => {
+    const late = await lateComposeInit(browser!.context, 1_500);
+    try {
+      const page = await openWatched(foreign('/plain'), foreignHost);
+      await typeChecked(page, '#pw', lab!.password);
+      const mail = await smtp!.nth(3);
+      expect(late.served).toBeGreaterThan(0);
+      expect(mail.to).toEqual(['hotro@laichau.gov.vn']);
+      // the body was written after Roundcube had reset it to its default, not before
+      expect((await PostalMime.parse(mail.raw)).text).toContain(`http://${foreignHost}:${port}/plain`);
+      await page.close();
+    } finally {
+      await late.undo();
+    }
   });
 
   it('forgets the fingerprint from the options page, and then checks nothing', async () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { disposeRoundcubeMessage, roundcubeCompose, roundcubeEnv, roundcubeSendAnswer, roundcubeUser } from '../../lib/webmail/roundcube-compose';
+import { disposeRoundcubeMessage, roundcubeCompose, roundcubeComposeReady, roundcubeEnv, roundcubeSendAnswer, roundcubeUser } from '../../lib/webmail/roundcube-compose';
 import { roundcubeAdapter } from '../../lib/webmail/roundcube';
 
 const fixtures = join(import.meta.dirname, '../fixtures/roundcube');
@@ -48,6 +48,56 @@ describe.each(['elastic', 'larry'])('Roundcube %s', (skin) => {
     roundcubeCompose(doc)!.send();
     expect(clicked).toHaveLength(1);
     expect(clicked[0]).toContain("command('send',");
+  });
+
+  it("waits for Roundcube's own script to set the compose up before it counts as ready", async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = loadPage(`${skin}-compose-report.html`, composeUrl);
+      // the page as it stands before rcmail.init(): the drop area not wired yet
+      const dropArea = doc.getElementById('compose-attachments')!;
+      dropArea.classList.remove('droptarget');
+      let ready: boolean | undefined;
+      void roundcubeCompose(doc)!.ready(5_000).then((value) => (ready = value));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(ready).toBeUndefined();
+      dropArea.classList.add('droptarget');
+      await vi.advanceTimersByTimeAsync(100);
+      expect(ready).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives up waiting after its time, and says it was not seen ready', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = loadPage(`${skin}-compose-report.html`, composeUrl);
+      doc.getElementById('compose-attachments')!.classList.remove('droptarget');
+      let ready: boolean | undefined;
+      void roundcubeCompose(doc)!.ready(5_000).then((value) => (ready = value));
+      await vi.advanceTimersByTimeAsync(4_900);
+      expect(ready).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(ready).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits for TinyMCE too in an HTML compose', () => {
+    const doc = loadPage(`${skin}-compose-report.html`, composeUrl);
+    doc.querySelector<HTMLInputElement>('input[name="_is_html"]')!.value = '1';
+    expect(roundcubeComposeReady(doc)).toBe(false);
+    // TinyMCE's frame, first loading, then with its editable body
+    const frame = doc.createElement('iframe');
+    frame.id = 'composebody_ifr';
+    const editor = new DOMParser().parseFromString('<body></body>', 'text/html');
+    Object.defineProperty(frame, 'contentDocument', { value: editor });
+    doc.body.append(frame);
+    expect(roundcubeComposeReady(doc)).toBe(false);
+    editor.body.setAttribute('contenteditable', 'true');
+    expect(roundcubeComposeReady(doc)).toBe(true);
   });
 
   it('is no compose on a message page', () => {
