@@ -9,6 +9,7 @@ import { capDomMessage } from '@/lib/webmail/cap';
 import { isReportRequest } from '@/lib/report/messages';
 import { ReportService } from '@/lib/report/service';
 import { installPasswordGuard, setPasswordAlertDelivery } from '@/lib/password-guard/service';
+import { publishGuardSwitch } from '@/lib/password-guard/switch';
 import { passwordAlertCompose } from '@/lib/report/password-alert';
 import { handleTrustSender } from '@/lib/trust/handler';
 import { isTrustSenderRequest, type TrustSenderResponse } from '@/lib/trust/request';
@@ -22,9 +23,15 @@ export default defineBackground(() => {
     policyFor('')
       .then(({ policy }) => registerExtraWebmailHosts(policy.webmailHosts))
       .catch((error: unknown) => console.warn('[Khiên Thư] could not register the webmail hosts:', error));
+  // the password guard's script in every page asks nothing while the guard is off
+  const publishGuard = () =>
+    policyFor('')
+      .then(({ policy }) => publishGuardSwitch(browser.storage.local, policy.passwordGuard.enabled))
+      .catch((error: unknown) => console.warn('[Khiên Thư] could not publish whether the password guard is on:', error));
   const layers = cachePolicyLayers(() => {
     resolved.clear();
     void registerHosts();
+    void publishGuard();
   });
   function policyFor(host: string): Promise<ResolvedPolicy> {
     let policy = resolved.get(host);
@@ -37,6 +44,7 @@ export default defineBackground(() => {
   }
 
   void registerHosts();
+  void publishGuard();
   void migrateLocalTrust().catch((error: unknown) => console.warn('[Khiên Thư] could not move the trusted senders out of storage.local:', error));
   void migrateSyncedOptions().catch((error: unknown) => console.warn('[Khiên Thư] could not move the options out of storage.sync:', error));
   // The password guard (issue #7): fingerprint, typed-key checks and its warnings, with the same policies.

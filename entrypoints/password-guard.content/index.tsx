@@ -1,5 +1,6 @@
 import { clientOf, findLoginField, isWebmailLogin, lookalikeEvidence, looksLoggedIn, webmailUrlOf } from '@/lib/password-guard/page';
 import { guardMessage, type GuardRequest, type HelloResponse } from '@/lib/password-guard/protocol';
+import { guardSwitchedOff } from '@/lib/password-guard/switch';
 
 /**
  * The password guard in every page (see lib/password-guard/service.ts for the background's half).
@@ -48,6 +49,8 @@ function onReady(ctx: Context, run: () => void): void {
 }
 
 async function start(ctx: Context): Promise<void> {
+  // the guard switched off: not a word to the background, which then sleeps on
+  if (await guardSwitchedOff(browser.storage.local)) return;
   const role = (await send({ type: guardMessage.hello })) as HelloResponse | undefined;
   if (!role || role.role === 'off' || ctx.isInvalid) return;
   if (role.role === 'webmail') {

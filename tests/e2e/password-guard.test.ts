@@ -319,4 +319,25 @@ describe('password guard', () => {
     expect(page.url()).toBe(foreign('/plain'));
     await page.close();
   });
+
+  it('asks the background nothing from any page or frame while the guard is off, and asks again once it is on', async () => {
+    const switchedTo = async (on: boolean) =>
+      waitFor(async () => (await worker.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('passwordGuardOn')).passwordGuardOn)) === on, 10_000);
+    await setUserOptions(worker, { passwordGuardEnabled: false });
+    await switchedTo(false);
+    const before = (await status()).rolesGiven;
+    // a page with a frame, both of which load the guard's script
+    const off = await browser!.context.newPage();
+    await off.goto(foreign('/framed', framingHost));
+    await off.frameLocator('#f').locator('#pw').waitFor();
+
+    await setUserOptions(worker, { passwordGuardEnabled: true });
+    await switchedTo(true);
+    const on = await openWatched(foreign('/plain'), foreignHost);
+    // the one page opened since the guard came back on is the only one that asked
+    const after = await status();
+    expect(after.rolesGiven).toBe(before + 1);
+    expect(after.roles.at(-1)).toMatchObject({ host: foreignHost, role: 'watch' });
+    await Promise.all([off.close(), on.close()]);
+  });
 });

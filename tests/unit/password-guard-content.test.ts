@@ -10,6 +10,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import contentScript from '../../entrypoints/password-guard.content/index';
 import { guardMessage } from '../../lib/password-guard/protocol';
+import { guardSwitchKey } from '../../lib/password-guard/switch';
 
 let ctx: ContentScriptContext;
 beforeEach(() => {
@@ -42,6 +43,25 @@ describe('the password guard content script', () => {
     document.querySelector<HTMLInputElement>('input[type=password]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     expect(sent.map((m) => m.type)).toEqual([guardMessage.hello]);
     expect(listened).not.toHaveBeenCalled();
+  });
+
+  it('asks nothing at all once the background has switched the guard off', async () => {
+    await fakeBrowser.storage.local.set({ [guardSwitchKey]: false });
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const { main, ...options } = contentScript;
+    ctx = new ContentScriptContext('password-guard', options);
+    main(ctx);
+    await vi.waitFor(() => expect(read).toHaveBeenCalledWith(guardSwitchKey));
+    await read.mock.results[0]!.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).not.toHaveBeenCalled();
+  });
+
+  it('asks as before when the switch says on', async () => {
+    await fakeBrowser.storage.local.set({ [guardSwitchKey]: true });
+    const sent = await run(() => ({ role: 'off' }));
+    expect(sent.map((m) => m.type)).toEqual([guardMessage.hello]);
   });
 
   it('stays quiet when the background cannot be reached', async () => {
