@@ -46,6 +46,29 @@ function LevelIcon({ level }: { level: BannerProps['level'] }) {
   );
 }
 
+/** Whom to ask: the organisation and its hotlines, as phone links. */
+function ContactLine({ contact, locale }: { contact: Contact; locale: Locale }) {
+  return (
+    <p>
+      {contact.organisationName
+        ? t(locale, 'banner.contact', { organisation: contact.organisationName })
+        : t(locale, 'banner.contact.generic')}
+      {contact.hotlines.length > 0 && (
+        <>
+          {' · '}
+          {t(locale, 'banner.hotline')}{' '}
+          {contact.hotlines.map((number, index) => (
+            <span key={number}>
+              {index > 0 && ', '}
+              <a href={`tel:${number.replace(/[^\d+]/g, '')}`}>{number}</a>
+            </span>
+          ))}
+        </>
+      )}
+    </p>
+  );
+}
+
 function ReasonItem({ reason }: { reason: Reason }) {
   return <li data-reason={reason.id}>{reason.message}</li>;
 }
@@ -103,23 +126,7 @@ export function Banner(props: BannerProps) {
       )}
       {trustedSender && <TrustedSenderNote locale={locale} address={trustedSender} />}
       <footer className="banner__contact">
-        <p>
-          {contact.organisationName
-            ? t(locale, 'banner.contact', { organisation: contact.organisationName })
-            : t(locale, 'banner.contact.generic')}
-          {contact.hotlines.length > 0 && (
-            <>
-              {' · '}
-              {t(locale, 'banner.hotline')}{' '}
-              {contact.hotlines.map((number, index) => (
-                <span key={number}>
-                  {index > 0 && ', '}
-                  <a href={`tel:${number.replace(/[^\d+]/g, '')}`}>{number}</a>
-                </span>
-              ))}
-            </>
-          )}
-        </p>
+        <ContactLine contact={contact} locale={locale} />
         {reportAddress && onReport ? (
           <>
             <button
@@ -149,6 +156,41 @@ export function Banner(props: BannerProps) {
             {t(locale, 'banner.dismiss')}
           </button>
         )}
+      </footer>
+    </section>
+  );
+}
+
+export interface UncheckedNoticeProps {
+  locale: Locale;
+  /** Whom to ask, when an earlier check on this page said it (the background gave no answer this time). */
+  contact?: Contact;
+}
+
+/**
+ * In place of a verdict, when the message could not be checked (the background failed or did not
+ * answer): silence would read as "safe". No score, no reasons, nothing from the message.
+ */
+export function UncheckedNotice({ locale, contact }: UncheckedNoticeProps) {
+  return (
+    <section className="banner banner--unchecked" role="status" aria-labelledby="khienthu-headline" lang={locale}>
+      <header className="banner__header">
+        <svg className="banner__icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="11" fill="currentColor" />
+          <path d="M11 6h2v8h-2zm0 10h2v2h-2z" fill="#fff" />
+        </svg>
+        <div>
+          <p className="banner__level">
+            {t(locale, 'banner.brand')} · {t(locale, 'banner.level.unchecked')}
+          </p>
+          <h2 id="khienthu-headline" className="banner__headline">
+            {t(locale, 'banner.headline.unchecked')}
+          </h2>
+        </div>
+      </header>
+      <p className="banner__advice">{t(locale, 'banner.advice.unchecked')}</p>
+      <footer className="banner__contact">
+        <ContactLine contact={contact ?? { organisationName: '', hotlines: [], reportAddresses: [] }} locale={locale} />
       </footer>
     </section>
   );

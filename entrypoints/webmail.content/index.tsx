@@ -1,7 +1,9 @@
 import '@/components/banner.css';
 import { createRoot, type Root } from 'react-dom/client';
-import { Banner } from '@/components/Banner';
-import type { CheckResult } from '@/lib/check';
+import type { ReactNode } from 'react';
+import { Banner, UncheckedNotice } from '@/components/Banner';
+import type { CheckResult, Contact } from '@/lib/check';
+import { defaultLocale, type Locale } from '@/lib/i18n';
 import { isTabRequest, type CheckRequest, type CheckResponse, type OpenMessageStatus } from '@/lib/messaging';
 import { detectWebmail, type WebmailAdapter } from '@/lib/webmail';
 import { bannerTag, clearScanned, markScanned, removeBanners } from '@/lib/webmail/page-marks';
@@ -101,6 +103,9 @@ function clearBannerOnly(slot: BannerSlot): void {
   slot.ui = undefined;
 }
 
+/** The contacts and language the last answer of the background gave on this page, for when it gives none. */
+let known: { contact: Contact; locale: Locale } | undefined;
+
 async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: BannerSlot, isCurrent: () => boolean): Promise<void> {
   const ref = adapter.openMessage(document);
   if (!ref) {
@@ -114,9 +119,21 @@ async function guardOpenMessage(ctx: Context, adapter: WebmailAdapter, slot: Ban
   const rawUrl = adapter.rawMessageUrl(document, ref);
   const raw = rawUrl ? await fetchRawMessage(rawUrl) : undefined;
   const request: CheckRequest = { type: 'khienthu:check', message, ...(raw && { rawBase64: bytesToBase64(raw) }) };
-  const response = (await browser.runtime.sendMessage(request)) as CheckResponse | undefined;
-  if (!response?.ok) throw new Error(response?.error ?? 'no answer from the background');
+  const response = await (browser.runtime.sendMessage(request) as Promise<CheckResponse | undefined>).catch(
+    (error: unknown): CheckResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+  if (!response?.ok) {
+    // no verdict is not "safe": say so, with whom to ask if an earlier check named them
+    if (isCurrent()) {
+      clearBanner(slot);
+      slot.ui = await mountBanner(ctx, adapter, 'unchecked', <UncheckedNotice locale={known?.locale ?? defaultLocale} contact={known?.contact} />, isCurrent).catch(
+        () => undefined,
+      );
+    }
+    throw new Error(response?.error ?? 'no answer from the background');
+  }
   const { verdict, contact, locale, flaggedLinks, presentation } = response.result;
+  known = { contact, locale };
   const open: OpenReport = { adapter, ref, result: response.result, subject: message.subject, raw };
   const report =
     contact.reportAddresses.length > 0
@@ -154,6 +171,35 @@ async function showBanner(
   const { verdict, contact, locale, presentation } = result;
   const level = verdict.level;
   if (level === 'safe') return undefined;
+  return mountBanner(
+    ctx,
+    adapter,
+    level,
+    <Banner
+      level={level}
+      score={verdict.score}
+      reasons={verdict.reasons}
+      contact={contact}
+      locale={locale}
+      onReport={report}
+      reported={reported}
+      warningText={presentation.warningText}
+      onDismiss={dismiss}
+      trust={trust}
+      trustedSender={result.sender.trusted ? result.sender.address : undefined}
+    />,
+    isCurrent,
+  );
+}
+
+/** Puts `content` in the banner's shadow root where the adapter says, unless another message opened meanwhile. */
+async function mountBanner(
+  ctx: Context,
+  adapter: WebmailAdapter,
+  level: 'caution' | 'danger' | 'unchecked',
+  content: ReactNode,
+  isCurrent: () => boolean,
+): Promise<ShadowRootContentScriptUi<Root> | undefined> {
   const anchor = adapter.bannerAnchor(document);
   if (!anchor) throw new Error('no place for the banner on this page');
   const ui = await createShadowRootUi<Root>(ctx, {
@@ -164,21 +210,7 @@ async function showBanner(
     onMount(container, _shadow, host) {
       host.setAttribute('data-khienthu-level', level);
       const root = createRoot(container);
-      root.render(
-        <Banner
-          level={level}
-          score={verdict.score}
-          reasons={verdict.reasons}
-          contact={contact}
-          locale={locale}
-          onReport={report}
-          reported={reported}
-          warningText={presentation.warningText}
-          onDismiss={dismiss}
-          trust={trust}
-          trustedSender={result.sender.trusted ? result.sender.address : undefined}
-        />,
-      );
+      root.render(content);
       return root;
     },
     onRemove(root) {

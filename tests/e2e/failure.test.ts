@@ -125,3 +125,78 @@ describe('Roundcube with a failing adapter', () => {
     expect(warnings).toHaveLength(checkedDocuments);
   });
 });
+
+/**
+ * The other failure: the page is read, but the background gives no verdict (it threw, or the
+ * extension was updated under the page and its worker is gone). The content script's messages of
+ * type `khienthu:check` are answered with an error in its own isolated world; everything else,
+ * Roundcube included, is the real thing.
+ */
+const noVerdict = `/* e2e fault injection (tests/e2e/failure.test.ts): the background answers no check */
+(() => {
+  const wrap = (runtime) => {
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = function (...args) {
+      if (args[0] && args[0].type === 'khienthu:check') {
+        const reply = { ok: false, error: 'fault injected: the background could not check' };
+        const callback = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
+        if (!callback) return Promise.resolve(reply);
+        setTimeout(() => callback(reply), 0);
+        return undefined;
+      }
+      return send(...args);
+    };
+  };
+  wrap(chrome.runtime);
+  if (globalThis.browser && globalThis.browser.runtime && globalThis.browser.runtime !== chrome.runtime) wrap(globalThis.browser.runtime);
+})();
+`;
+
+describe('Roundcube with a background that gives no verdict', () => {
+  let lab: WebmailLab;
+  let browser: TestBrowser;
+  let page: Page;
+  let faulty: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    faulty = mkdtempSync(join(tmpdir(), 'khienthu-faulty-'));
+    cpSync(chromeBuild, faulty, { recursive: true });
+    const script = join(faulty, 'content-scripts/webmail.js');
+    writeFileSync(script, noVerdict + readFileSync(script, 'utf8'));
+    lab = await startLab({
+      domain: 'soctrang.gov.vn',
+      messages: [join(mails, 'soctrang-quota-lure.eml'), join(mails, 'meeting-invitation.eml')],
+    });
+    browser = await launchBrowser({ hosts: [host], extensionDir: faulty });
+    browser.context.on('page', (p) => p.on('pageerror', (error) => pageErrors.push(`${p.url()}: ${error.message}`)));
+    page = await browser.context.newPage();
+    await loginToRoundcube(page, `http://${host}:${lab.port}`, lab);
+    await waitForRoundcubeInbox(page, lureSubject);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.stop();
+    if (faulty) rmSync(faulty, { recursive: true, force: true });
+  });
+
+  it('says the message could not be checked, rather than nothing, on every message', async () => {
+    for (const subject of [lureSubject, benignSubject]) {
+      const frame = await openRoundcubeMessage(page, subject);
+      expect(await verdictOf(frame)).toBe('error');
+      const notice = frame.locator('khienthu-banner');
+      expect(await notice.count()).toBe(1);
+      expect(await notice.getAttribute('data-khienthu-level')).toBe('unchecked');
+      const text = await notice.locator('section[role="status"]').innerText();
+      expect(text).toContain('Khiên Thư chưa kiểm tra được thư này');
+      expect(text).toContain('Không có cảnh báo không có nghĩa là thư an toàn');
+      // no verdict, so no score, no reasons and no report button
+      expect(text).not.toMatch(/\/100/);
+      expect(await notice.locator('[data-khienthu-action]').count()).toBe(0);
+      // and the message is there as Roundcube shows it
+      expect(await frame.locator('#messagebody').innerText()).not.toBe('');
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Banner, type BannerProps } from '../../components/Banner';
+import { Banner, UncheckedNotice, type BannerProps, type UncheckedNoticeProps } from '../../components/Banner';
 import type { Reason } from '../../lib/scoring/types';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -96,5 +96,34 @@ describe('Banner options from policy', () => {
     act(() => root.render(<Banner {...props} onDismiss={onDismiss} />));
     act(() => container.querySelector<HTMLButtonElement>('[data-khienthu-action="dismiss"]')!.click());
     expect(onDismiss).toHaveBeenCalledOnce();
+  });
+});
+
+describe('UncheckedNotice', () => {
+  function renderNotice(notice: UncheckedNoticeProps) {
+    container = document.createElement('div');
+    document.body.append(container);
+    const root = createRoot(container);
+    act(() => root.render(<UncheckedNotice {...notice} />));
+    return container;
+  }
+
+  it('says the message was not checked, with no score, no reasons and nothing to click but the hotline', () => {
+    const el = renderNotice({ locale: 'vi', contact: props.contact });
+    const section = el.querySelector('section')!;
+    expect(section.getAttribute('role')).toBe('status');
+    expect(section.className).toContain('banner--unchecked');
+    expect(el.querySelector('h2')!.textContent).toBe('Khiên Thư chưa kiểm tra được thư này');
+    expect(el.textContent).not.toContain('/100');
+    expect(el.querySelectorAll('li, button')).toHaveLength(0);
+    expect(el.querySelector('a[href="tel:02993626800"]')).not.toBeNull();
+    expect(el.textContent).toContain('Sở TT&TT tỉnh Sóc Trăng');
+  });
+
+  it('falls back to the generic help desk when no check on the page named one, in English when asked', () => {
+    const el = renderNotice({ locale: 'en' });
+    expect(el.querySelector('section')!.getAttribute('lang')).toBe('en');
+    expect(el.querySelector('h2')!.textContent).toBe('Khiên Thư could not check this message');
+    expect(el.querySelectorAll('a')).toHaveLength(0);
   });
 });

@@ -4,7 +4,8 @@
  * unchanged) runs on a Roundcube page saved from the lab, with a part of the extension forced to
  * fail: the adapter's reading, the background, the adapter's detection. The page must come out as
  * it went in — its own listeners fire, its links are not held — with `data-khienthu-scanned="error"`
- * on <html> and one quiet warning in the console per failed check. The end-to-end variant
+ * on <html> and one quiet warning in the console per failed check; where the page was read but the
+ * background gave no verdict, the one thing added is the "could not check" notice. The end-to-end variant
  * (tests/e2e/failure.test.ts) does the same in Chromium on a real Roundcube.
  */
 import { readFileSync } from 'node:fs';
@@ -97,7 +98,7 @@ describe('a failure inside the extension', () => {
     pageStillWorks();
   });
 
-  it('when the background does not answer: the same', async () => {
+  it('when the background does not answer: a "could not check" notice, and nothing else of the page changes', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const before = document.body.innerHTML;
 
@@ -106,6 +107,9 @@ describe('a failure inside the extension', () => {
 
     expect(ourWarnings()).toHaveLength(1);
     expect(errors).not.toHaveBeenCalled();
+    const notices = document.querySelectorAll('khienthu-banner');
+    expect([...notices].map((notice) => notice.getAttribute('data-khienthu-level'))).toEqual(['unchecked']);
+    notices[0]!.remove();
     expect(document.body.innerHTML).toBe(before);
     pageStillWorks();
   });
@@ -120,6 +124,7 @@ describe('a failure inside the extension', () => {
 
     expect(ourWarnings()).toHaveLength(1);
     expect(String((ourWarnings()[0] as unknown[])[1])).toContain('scoring failed');
+    expect(document.querySelector('khienthu-banner')?.getAttribute('data-khienthu-level')).toBe('unchecked');
     pageStillWorks();
   });
 
