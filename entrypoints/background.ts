@@ -8,6 +8,7 @@ import { base64ToBytes, maxRawBytes } from '@/lib/webmail/raw-source';
 import { capDomMessage } from '@/lib/webmail/cap';
 import { isReportRequest } from '@/lib/report/messages';
 import { ReportService } from '@/lib/report/service';
+import { reportedArea } from '@/lib/report/reported-store';
 import { installPasswordGuard, setPasswordAlertDelivery } from '@/lib/password-guard/service';
 import { publishGuardSwitch } from '@/lib/password-guard/switch';
 import { passwordAlertCompose } from '@/lib/report/password-alert';
@@ -49,8 +50,8 @@ export default defineBackground(() => {
   void migrateSyncedOptions().catch((error: unknown) => console.warn('[Khiên Thư] could not move the options out of storage.sync:', error));
   // The password guard (issue #7): fingerprint, typed-key checks and its warnings, with the same policies.
   installPasswordGuard(policyFor);
-  // Reports: what was reported (storage.local), and the report in progress per tab (storage.session).
-  const reports = new ReportService(browser.storage.local, browser.storage.session);
+  // Reports: what was reported (the background's IndexedDB), and the report in progress per tab (storage.session).
+  const reports = new ReportService(reportedArea(), browser.storage.session);
   browser.runtime.onMessage.addListener((request: unknown, sender) => {
     if (!isReportRequest(request) || sender.id !== browser.runtime.id) return undefined;
     // the report's recipients and its host are checked against the policy of the frame that asks

@@ -1,6 +1,6 @@
 /**
- * Which messages this browser has reported, per webmail account, kept locally (storage.local,
- * never sent anywhere): the same message is never reported twice, and the popup can say how many
+ * Which messages this browser has reported, per webmail account, kept locally (the background's
+ * IndexedDB, see reported-store.ts; never sent anywhere): the same message is never reported twice, and the popup can say how many
  * were. A message is known by its Message-ID when the raw message gave one, else by the client's
  * own folder and id.
  */

@@ -1,7 +1,7 @@
 /**
- * The background's side of reporting: what was reported (per account, in storage.local) and the
- * report in progress in each tab (in storage.session, so a service worker that sleeps between the
- * page that asked and Roundcube's compose page does not forget it).
+ * The background's side of reporting: what was reported (per account, in the background's
+ * IndexedDB) and the report in progress in each tab (in storage.session, so a service worker that
+ * sleeps between the page that asked and Roundcube's compose page does not forget it).
  */
 import type { Policy } from '../policy/types';
 import { isWebmailHost } from '../policy/webmail-hosts';

@@ -12,7 +12,9 @@ import { launchBrowser, type TestBrowser } from '../lab/browser';
 import { loginToRoundcube, openRoundcubeMessage, waitForRoundcubeInbox } from '../lab/roundcube-page';
 import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
 import { startLab, type WebmailLab } from '../lab/webmail-lab';
-import { setUserOptions, verdictOf } from '../lab/extension';
+import { idbValue, setUserOptions, verdictOf } from '../lab/extension';
+
+type Chrome = typeof import('wxt/browser').browser;
 
 const host = 'mail.laichau.gov.vn';
 const mails = join(import.meta.dirname, 'mails');
@@ -130,6 +132,10 @@ describe('report to the help desk through Roundcube', () => {
     expect(await frame.locator('khienthu-report-dialog').count()).toBe(0);
     expect(page.url()).not.toMatch(/_action=compose/);
     expect(smtp!.received).toHaveLength(1);
+    // what was reported is the background's: not in storage.local, where content scripts read and write
+    const worker = browser!.serviceWorker!;
+    expect(await worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('reportedMessages'))).toEqual({});
+    expect(await idbValue(worker, 'khienthu-reports', 'reportedMessages')).toEqual({ [`${host}:${lab!.port}/canbo@laichau.gov.vn`]: [`mid:${originalId.replace(/^<|>$/g, '')}`] });
   });
 
   it('sends at once without asking when policy says so, and keeps the original', async () => {

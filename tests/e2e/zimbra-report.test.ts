@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { policyForPage } from '../../lib/check';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
+import { deleteIdbValue } from '../lab/extension';
 import { startZimbraFixtures, zimbraSession, type RecordedSoapRequest, type ZimbraFixtureServer } from '../lab/zimbra-fixtures';
 
 const host = 'mail.soctrang.gov.vn';
@@ -257,9 +258,7 @@ describe('Zimbra Classic (reproduction): the banner\'s report button', () => {
 
   it('falls back to the .eml and a mailto: to the help desk when Zimbra refuses, and says so', async () => {
     // a message not yet reported: forget the report above
-    await browser.serviceWorker!.evaluate(() =>
-      (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.remove('reportedMessages'),
-    );
+    await deleteIdbValue(browser.serviceWorker!, 'khienthu-reports', 'reportedMessages');
     // the notice of the test before is closed, as a user would
     await page.locator('khienthu-report-notice [data-khienthu-action="notice-close"]').click();
     await page.locator('khienthu-report-notice').waitFor({ state: 'detached' });
