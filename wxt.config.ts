@@ -11,6 +11,18 @@ export const EXTENSION_PUBLIC_KEY =
 export const EXTENSION_ID = 'cmgnlhehkifmedpladobdjifchgokcpc';
 export const GECKO_ID = 'khienthu@khienthu.vn';
 
+/**
+ * What `npm run release` (scripts/release.ts) sets for a signed build: the public half of the key
+ * the package is signed with (its ID is the package's ID), where browsers look for updates, and the
+ * version. Unset in every other build.
+ */
+const release = {
+  publicKey: process.env.KHIENTHU_PUBLIC_KEY,
+  updateUrl: process.env.KHIENTHU_UPDATE_URL,
+  geckoUpdateUrl: process.env.KHIENTHU_GECKO_UPDATE_URL,
+  version: process.env.KHIENTHU_VERSION,
+};
+
 export default defineConfig({
   // Another folder for builds that must not disturb .output/ (e.g. two test runs side by side).
   outDir: process.env.KHIENTHU_OUTDIR ?? '.output',
@@ -18,6 +30,7 @@ export default defineConfig({
   vite: () => ({ build: { chunkSizeWarningLimit: 1500 } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, manifestVersion }) => ({
+    ...(release.version && { version: release.version }),
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
@@ -27,9 +40,10 @@ export default defineConfig({
     // MV2 (Firefox) has no optional_host_permissions: origins go with the optional permissions.
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '115.0', ...(release.geckoUpdateUrl && { update_url: release.geckoUpdateUrl }) } } }
       : {
-          key: EXTENSION_PUBLIC_KEY,
+          key: release.publicKey ?? EXTENSION_PUBLIC_KEY,
+          ...(release.updateUrl && { update_url: release.updateUrl }),
           // Firefox has no schema key: it reads policies.json `3rdparty.Extensions.<id>` as is.
           storage: { managed_schema: 'managed_schema.json' },
         }),

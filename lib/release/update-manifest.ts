@@ -1,0 +1,30 @@
+/**
+ * The files browsers fetch to learn of a new version: Chromium's update manifest (`update.xml`,
+ * the `gupdate` protocol 2.0 of Chromium's extension updater, with `hash_sha256` so a tampered
+ * package is refused).
+ */
+
+const xmlAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export interface ChromeUpdate {
+  id: string;
+  version: string;
+  /** Where the `.crx` is served. */
+  codebase: string;
+  /** SHA-256 of the `.crx`, hex. */
+  sha256: string;
+}
+
+export function chromeUpdateManifest({ id, version, codebase, sha256 }: ChromeUpdate): string {
+  if (!/^[a-p]{32}$/.test(id)) throw new Error(`not an extension ID: ${id}`);
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256 in hex: ${sha256}`);
+  return [
+    "<?xml version='1.0' encoding='UTF-8'?>",
+    "<gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'>",
+    `  <app appid='${id}'>`,
+    `    <updatecheck codebase='${xmlAttribute(codebase)}' version='${xmlAttribute(version)}' hash_sha256='${sha256}' />`,
+    '  </app>',
+    '</gupdate>',
+    '',
+  ].join('\n');
+}
