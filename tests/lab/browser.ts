@@ -27,6 +27,15 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** The unpacked extension to load; the Chrome build by default (a test may load an altered copy). */
   extensionDir?: string;
+  /**
+   * Nothing loaded from a folder: the extension comes the way a province's PCs get it, installed
+   * and updated by the browser from the policy's update URL (a policy file must name it). The
+   * browser's extension updater needs background networking, which every other launch turns off;
+   * the host rules still keep it on loopback.
+   */
+  policyInstalled?: { id: string };
+  /** A profile folder of the caller's, kept after `close()` (a test that restarts the browser); a fresh one by default. */
+  profileDir?: string;
 }
 
 export interface TestBrowser {
@@ -38,8 +47,9 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(options: LaunchOptions): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'khienthu-chromium-'));
-  const withExtension = options.withExtension ?? true;
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'khienthu-chromium-'));
+  const policyInstalled = options.policyInstalled;
+  const withExtension = !policyInstalled && (options.withExtension ?? true);
   const extensionDir = options.extensionDir ?? chromeBuild;
   const rules = [...options.hosts.map((host) => `MAP ${host} 127.0.0.1`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'];
   const context = await chromium.launchPersistentContext(profile, {
@@ -53,18 +63,26 @@ export async function launchBrowser(options: LaunchOptions): Promise<TestBrowser
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
-      '--disable-background-networking',
+      ...(policyInstalled ? [] : ['--disable-background-networking']),
       '--disable-component-update',
       '--disable-sync',
       `--host-resolver-rules=${rules.join(', ')}`,
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
     ...(withExtension && { ignoreDefaultArgs: ['--disable-extensions'] }),
+    ...(policyInstalled && { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }),
   });
   const close = async () => {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
   };
+  if (policyInstalled) {
+    // Playwright hears of the worker only of an extension installed when the browser started: one the
+    // browser installs later is seen on chrome://extensions-internals (tests/e2e/rollout.test.ts)
+    const isOurs = (worker: Worker) => new URL(worker.url()).host === policyInstalled.id;
+    const serviceWorker = context.serviceWorkers().find(isOurs);
+    return { context, serviceWorker, extensionId: policyInstalled.id, close };
+  }
   if (!withExtension) return { context, close };
   try {
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -46,7 +46,12 @@ function tryLock(): boolean {
 }
 
 /** Writes `settings` as the extension's managed policy, once no other test holds one. */
-export async function installManagedPolicy(settings: Record<string, unknown>, timeoutMs = 120_000): Promise<ManagedPolicyFile> {
+export function installManagedPolicy(settings: Record<string, unknown>, timeoutMs = 120_000): Promise<ManagedPolicyFile> {
+  return installChromiumPolicy({ '3rdparty': { extensions: { [EXTENSION_ID]: settings } } }, timeoutMs);
+}
+
+/** Writes a whole Chromium policy file (any policies, `3rdparty` included), under the same lock. */
+export async function installChromiumPolicy(policy: Record<string, unknown>, timeoutMs = 120_000): Promise<ManagedPolicyFile> {
   const deadline = Date.now() + timeoutMs;
   while (!tryLock()) {
     if (Date.now() > deadline) throw new Error(`Another test has held ${lockDir} for ${timeoutMs} ms`);
@@ -64,7 +69,7 @@ export async function installManagedPolicy(settings: Record<string, unknown>, ti
   process.on('exit', remove);
   try {
     mkdirSync(policyDir, { recursive: true });
-    writeFileSync(path, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: settings } } }, null, 2));
+    writeFileSync(path, JSON.stringify(policy, null, 2));
   } catch (error) {
     remove();
     throw error;
