@@ -186,13 +186,22 @@ ${provinces}
 
 Chromium browsers install an extension from outside their web store only from an update manifest:
 
-1. Pack the build: \`chrome://extensions\` → Developer mode → *Pack extension* on
-   \`.output/chrome-mv3/\`, with the province's private key (\`.pem\`). The ID comes from the
-   manifest's \`key\`, so it stays \`${EXTENSION_ID}\`.
-2. Put \`khienthu-${version}.crx\` and \`update.xml\` (this folder) on an HTTPS server, and replace
-   \`${exampleBaseUrl}\` in every file here with its address. Serve the \`.crx\` as
+1. Build and sign the package with the province's RSA key (made once with
+   \`openssl genrsa -out tinh.pem 2048\`, kept like a password):
+   \`npm run release -- --key tinh.pem --base-url <where you host it>\`. It writes
+   \`release/khienthu-<version>.crx\`, \`release/update.xml\` (with the package's hash) and
+   \`release/release.json\`, and prints the extension ID. **A CRX takes the ID of the key that signed
+   it**: \`${EXTENSION_ID}\` only with the project's own key; with the province's key, use the ID the
+   release prints in every file here.
+2. Put the \`.crx\` and \`update.xml\` on an HTTPS server at that address, and replace
+   \`${exampleBaseUrl}\` in every file here with it. Serve the \`.crx\` as
    \`application/x-chrome-extension\`.
-3. For each new version: a new \`.crx\`, and \`version\`/\`codebase\` in \`update.xml\`.
+3. For each new version: \`npm run release\` again with the same key, and replace both files.
+   Browsers check \`update.xml\` every few hours (the package's \`update_url\`, or the policy's with
+   \`override_update_url\`) and install the new version themselves.
+4. On the first start after the force-install, Chromium has not yet handed the extension its
+   managed settings: it runs on the province's preset until the browser is started again (seen on
+   Chromium 156; check \`chrome://policy\` and the extension's options page on a pilot PC).
 
 On Windows, Chrome and Edge force-install extensions from outside their stores only on machines
 joined to an Active Directory domain (or enrolled in cloud management).
