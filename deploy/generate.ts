@@ -24,9 +24,9 @@ const xpiUrl = `${exampleBaseUrl}/khienthu-${version}.xpi`;
 
 /** The browsers whose Windows policy lives in the registry, and where. */
 export const windowsBrowsers = [
-  { id: 'chrome', name: 'Google Chrome', key: 'SOFTWARE\\Policies\\Google\\Chrome', pin: true },
-  { id: 'edge', name: 'Microsoft Edge', key: 'SOFTWARE\\Policies\\Microsoft\\Edge', pin: false },
-  { id: 'coccoc', name: 'Cốc Cốc', key: 'SOFTWARE\\Policies\\CocCoc\\CocCoc', pin: true },
+  { id: 'chrome', name: 'Google Chrome', key: 'SOFTWARE\\Policies\\Google\\Chrome' },
+  { id: 'edge', name: 'Microsoft Edge', key: 'SOFTWARE\\Policies\\Microsoft\\Edge' },
+  { id: 'coccoc', name: 'Cốc Cốc', key: 'SOFTWARE\\Policies\\CocCoc\\CocCoc' },
 ] as const;
 
 const officialWarning = {
@@ -70,26 +70,61 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Edge has no `toolbar_pin` in its ExtensionSettings; Chrome and Cốc Cốc pin the popup's button. */
-function chromiumExtensionSettings({ pin = true } = {}) {
+/**
+ * Where a kit points: the extension's ID (the key that signed the package decides it, see
+ * scripts/release.ts) and where the province serves it. The committed kit uses the project's ID
+ * and an example address; `npm run deploy` writes one with a province's own.
+ */
+export interface DeployTarget {
+  id: string;
+  /** Chromium's update manifest. */
+  updateUrl: string;
+  /** The signed Firefox package. */
+  xpiUrl: string;
+  geckoId: string;
+  /** Said in the files' headers. */
+  generatedBy: string;
+}
+
+export const exampleTarget: DeployTarget = { id: EXTENSION_ID, updateUrl, xpiUrl, geckoId: GECKO_ID, generatedBy: 'deploy/generate.ts' };
+
+/** Who the kit is for: a name for the files' headers, and the managed settings. */
+export interface Organisation {
+  name: string;
+  policy: Record<string, unknown>;
+}
+
+export const presetOrganisation = (preset: ProvincePreset): Organisation => ({ name: preset.organisationName, policy: examplePolicy(preset) });
+
+/**
+ * `ExtensionSettings` for one Chromium browser: force-installed from the update manifest, which
+ * also serves the updates (`override_update_url`: the policy's address wins over the package's), and
+ * its button shown: Chrome and Cốc Cốc pin it (`toolbar_pin`), Edge shows it (`toolbar_state`).
+ */
+function chromiumExtensionSettings(target: DeployTarget, browser: 'chrome' | 'edge' | 'coccoc' = 'chrome') {
   return {
-    [EXTENSION_ID]: { installation_mode: 'force_installed', update_url: updateUrl, ...(pin && { toolbar_pin: 'force_pinned' }) },
+    [target.id]: {
+      installation_mode: 'force_installed',
+      update_url: target.updateUrl,
+      override_update_url: true,
+      ...(browser === 'edge' ? { toolbar_state: 'force_shown' } : { toolbar_pin: 'force_pinned' }),
+    },
   };
 }
 
 /** /etc/chromium/policies/managed/ and /etc/opt/chrome/policies/managed/ read the same format. */
-export function linuxPolicyFile(preset: ProvincePreset): string {
+export function linuxPolicyFile(organisation: Organisation, target: DeployTarget = exampleTarget): string {
   return json({
-    ExtensionSettings: chromiumExtensionSettings(),
-    '3rdparty': { extensions: { [EXTENSION_ID]: examplePolicy(preset) } },
+    ExtensionSettings: chromiumExtensionSettings(target),
+    '3rdparty': { extensions: { [target.id]: organisation.policy } },
   });
 }
 
-export function firefoxPolicies(preset: ProvincePreset): string {
+export function firefoxPolicies(organisation: Organisation, target: DeployTarget = exampleTarget): string {
   return json({
     policies: {
-      ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: xpiUrl } },
-      '3rdparty': { Extensions: { [GECKO_ID]: examplePolicy(preset) } },
+      ExtensionSettings: { [target.geckoId]: { installation_mode: 'force_installed', install_url: target.xpiUrl } },
+      '3rdparty': { Extensions: { [target.geckoId]: organisation.policy } },
     },
   });
 }
@@ -101,22 +136,22 @@ const regDword = (value: number) => `dword:${value.toString(16).padStart(8, '0')
  * Chromium reads `3rdparty` policy from the registry by the schema: a string is REG_SZ, a boolean
  * or an integer REG_DWORD, and a list a subkey whose values are named 1, 2, 3….
  */
-export function registryFile(preset: ProvincePreset, browser: (typeof windowsBrowsers)[number]): string {
+export function registryFile(organisation: Organisation, browser: (typeof windowsBrowsers)[number], target: DeployTarget = exampleTarget): string {
   const root = `HKEY_LOCAL_MACHINE\\${browser.key}`;
-  const policyKey = `${root}\\3rdparty\\extensions\\${EXTENSION_ID}\\policy`;
-  const policy = examplePolicy(preset);
+  const policyKey = `${root}\\3rdparty\\extensions\\${target.id}\\policy`;
+  const policy = organisation.policy;
   const lines = [
     'Windows Registry Editor Version 5.00',
     '',
-    `; Khiên Thư — ${browser.name} — ${preset.organisationName}. Generated by deploy/generate.ts.`,
-    `; Replace ${exampleBaseUrl} with where you host the .crx and update.xml (deploy/README.md).`,
+    `; Khiên Thư — ${browser.name} — ${organisation.name}. Generated by ${target.generatedBy}.`,
+    ...(target === exampleTarget ? [`; Replace ${exampleBaseUrl} with where you host the .crx and update.xml (deploy/README.md).`] : []),
     '',
     `[${root}]`,
-    `"ExtensionSettings"=${regString(JSON.stringify(chromiumExtensionSettings({ pin: browser.pin })))}`,
+    `"ExtensionSettings"=${regString(JSON.stringify(chromiumExtensionSettings(target, browser.id)))}`,
     '',
     `; If ExtensionInstallForcelist already has a value named "1", use the next free number.`,
     `[${root}\\ExtensionInstallForcelist]`,
-    `"1"=${regString(`${EXTENSION_ID};${updateUrl}`)}`,
+    `"1"=${regString(`${target.id};${target.updateUrl}`)}`,
     '',
     `[${policyKey}]`,
   ];
@@ -190,16 +225,20 @@ Chromium browsers install an extension from outside their web store only from an
    \`openssl genrsa -out tinh.pem 2048\`, kept like a password):
    \`npm run release -- --key tinh.pem --base-url <where you host it>\`. It writes
    \`release/khienthu-<version>.crx\`, \`release/update.xml\` (with the package's hash) and
-   \`release/release.json\`, and prints the extension ID. **A CRX takes the ID of the key that signed
-   it**: \`${EXTENSION_ID}\` only with the project's own key; with the province's key, use the ID the
-   release prints in every file here.
-2. Put the \`.crx\` and \`update.xml\` on an HTTPS server at that address, and replace
-   \`${exampleBaseUrl}\` in every file here with it. Serve the \`.crx\` as
+   \`release/release.json\`, and prints the extension ID. **A CRX takes the ID of the key that
+   signed it**: \`${EXTENSION_ID}\` (the ID in the examples here) only with the project's own key.
+2. Put the \`.crx\` and \`update.xml\` on an HTTPS server at that address. Serve the \`.crx\` as
    \`application/x-chrome-extension\`.
-3. For each new version: \`npm run release\` again with the same key, and replace both files.
+3. Write the policy files for your organisation, with that ID and address, instead of editing
+   the examples here: \`npm run deploy -- --release release/release.json --preset lai-chau --name
+   lai-chau\` (a preset), or \`--policy tinh.json --name tinh\` (any organisation: the managed
+   settings as JSON, checked as the extension checks them). It reads the \`.crx\` beside
+   \`release.json\` and refuses to write a policy for an ID that is not the package's. The files go
+   to \`deploy-out/\`, laid out as here.
+4. For each new version: \`npm run release\` again with the same key, and replace both files.
    Browsers check \`update.xml\` every few hours (the package's \`update_url\`, or the policy's with
    \`override_update_url\`) and install the new version themselves.
-4. On the first start after the force-install, Chromium has not yet handed the extension its
+5. On the first start after the force-install, Chromium has not yet handed the extension its
    managed settings: it runs on the province's preset until the browser is started again (seen on
    Chromium 156; check \`chrome://policy\` and the extension's options page on a pilot PC).
 
@@ -209,7 +248,9 @@ joined to an Active Directory domain (or enrolled in cloud management).
 ## 2. Chrome, Edge and Cốc Cốc on Windows
 
 \`windows/<browser>-<preset>.reg\` writes, under \`HKEY_LOCAL_MACHINE\`:
-- \`ExtensionSettings\` (force-installed from \`update.xml\`; pinned to the toolbar in Chrome and Cốc Cốc) and the same in
+- \`ExtensionSettings\` (force-installed from \`update.xml\`, which also serves the updates:
+  \`override_update_url\`; the button pinned in Chrome and Cốc Cốc, \`toolbar_state: force_shown\`
+  in Edge) and the same in
   \`ExtensionInstallForcelist\` for older versions (\`<id>;<update URL>\`);
 - the settings under \`<browser policy key>\\3rdparty\\extensions\\${EXTENSION_ID}\\policy\`: a string
   as REG_SZ, a yes/no or a number as REG_DWORD, a list as a subkey with values \`1\`, \`2\`, ….
@@ -255,11 +296,16 @@ export function deployFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set('README.md', readme());
   files.set('update.xml', updateManifest());
-  for (const preset of provincePresets) {
-    files.set(`linux/${preset.id}.json`, linuxPolicyFile(preset));
-    files.set(`firefox/${preset.id}.policies.json`, firefoxPolicies(preset));
-    for (const browser of windowsBrowsers) files.set(`windows/${browser.id}-${preset.id}.reg`, registryFile(preset, browser));
-  }
+  for (const preset of provincePresets) for (const [path, text] of organisationFiles(preset.id, presetOrganisation(preset))) files.set(path, text);
+  return files;
+}
+
+/** The policy files for one organisation: Linux, Firefox, and Windows for each Chromium browser. */
+export function organisationFiles(name: string, organisation: Organisation, target: DeployTarget = exampleTarget): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(`linux/${name}.json`, linuxPolicyFile(organisation, target));
+  files.set(`firefox/${name}.policies.json`, firefoxPolicies(organisation, target));
+  for (const browser of windowsBrowsers) files.set(`windows/${browser.id}-${name}.reg`, registryFile(organisation, browser, target));
   return files;
 }
 
