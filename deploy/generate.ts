@@ -14,6 +14,7 @@ import { provincePresets, type ProvincePreset } from '../lib/policy/presets';
 import { defaultSettings, presetSettings } from '../lib/policy/resolve';
 import { jsonTypeOf, settingDefinitions, settingGroups, settingKeys, type SettingKey } from '../lib/policy/settings';
 import { EXTENSION_ID, GECKO_ID } from '../wxt.config';
+import { admxFiles } from './admx';
 
 /** Where a province would host the packed extension; admins replace it (README says how). */
 export const exampleBaseUrl = 'https://extensions.example.org/khienthu';
@@ -264,6 +265,16 @@ into Group Policy Preferences. Cốc Cốc's key was taken from deployments seen
 vendor documentation: after importing, open \`coccoc://policy\` and check that the extension's
 policy is listed.
 
+### Group Policy and Intune: the ADMX templates
+
+\`admx/khienthu-<browser>.admx\` with \`admx/vi-VN/\` and \`admx/en-US/\` (ADML) describe every
+setting below for Chrome, Edge, Cốc Cốc and Firefox, writing where each browser reads them (the
+same keys as the \`.reg\` files; Firefox: \`Software\\Policies\\Mozilla\\Firefox\\3rdparty\\Extensions\\${GECKO_ID}\`).
+Copy them into the domain's PolicyDefinitions store (\`\\\\<domain>\\SYSVOL\\<domain>\\Policies\\PolicyDefinitions\`),
+or import the ADMX in Intune (*Administrative templates → Import ADMX*). They name the extension's
+ID: \`npm run deploy\` writes them for the ID of your package. Installing the extension itself
+stays with the browser's own templates (\`ExtensionSettings\`).
+
 ## 3. Linux (Chromium, Chrome)
 
 Copy \`linux/<preset>.json\` to \`/etc/chromium/policies/managed/khienthu.json\` (Debian's Chromium)
@@ -296,6 +307,7 @@ export function deployFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set('README.md', readme());
   files.set('update.xml', updateManifest());
+  for (const [path, text] of admxFiles({ id: exampleTarget.id, geckoId: exampleTarget.geckoId })) files.set(path, text);
   for (const preset of provincePresets) for (const [path, text] of organisationFiles(preset.id, presetOrganisation(preset))) files.set(path, text);
   return files;
 }
@@ -306,6 +318,8 @@ export function organisationFiles(name: string, organisation: Organisation, targ
   files.set(`linux/${name}.json`, linuxPolicyFile(organisation, target));
   files.set(`firefox/${name}.policies.json`, firefoxPolicies(organisation, target));
   for (const browser of windowsBrowsers) files.set(`windows/${browser.id}-${name}.reg`, registryFile(organisation, browser, target));
+  // the templates are the same for every organisation of one ID: the committed kit has them once
+  if (target !== exampleTarget) for (const [path, text] of admxFiles({ id: target.id, geckoId: target.geckoId })) files.set(path, text);
   return files;
 }
 

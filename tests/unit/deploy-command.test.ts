@@ -39,13 +39,17 @@ describe('npm run deploy', () => {
   it("writes every file with the signed package's ID and the province's address, nothing of the example", () => {
     const out = join(dir, 'out-preset');
     const written = deploy({ release: join(dir, 'release', 'release.json'), preset: 'lai-chau', name: 'lai-chau' }, out);
-    expect(written.map((file) => file.slice(out.length + 1)).sort()).toEqual(
+    const paths = written.map((file) => file.slice(out.length + 1)).sort();
+    expect(paths.filter((path) => !path.startsWith('admx/'))).toEqual(
       ['firefox/lai-chau.policies.json', 'linux/lai-chau.json', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg'],
     );
+    // the Group Policy templates, for this ID: four browsers, each in Vietnamese and English
+    expect(paths.filter((path) => path.startsWith('admx/'))).toHaveLength(12);
+    expect(text(join(out, 'admx/khienthu-chrome.admx'))).toContain(`3rdparty\\extensions\\${id}\\policy`);
     for (const file of filesUnder(out)) {
       const content = text(file);
       const ids = new Set(content.match(/\b[a-p]{32}\b/g));
-      if (!file.includes('firefox')) expect([...ids]).toEqual([id]);
+      if (!file.includes('firefox') && !file.endsWith('.adml')) expect([...ids]).toEqual([id]);
       expect(content).not.toContain(EXTENSION_ID);
       expect(content).not.toContain('example.org');
     }
