@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { extensionIdOf, publicKeyBase64Of } from '../../lib/release/crx';
 import { deploy } from '../../scripts/deploy';
+import { mergeScript, presetOrganisation } from '../../deploy/generate';
+import { presetById } from '../../lib/policy/presets';
 
 /** A signed package and the release.json `npm run release` writes beside it. */
 async function fakeRelease(dir: string, version = '1.2.0'): Promise<string> {
@@ -41,7 +43,7 @@ describe('npm run deploy', () => {
     const written = deploy({ release: join(dir, 'release', 'release.json'), preset: 'lai-chau', name: 'lai-chau' }, out);
     const paths = written.map((file) => file.slice(out.length + 1)).sort();
     expect(paths.filter((path) => !path.startsWith('admx/'))).toEqual(
-      ['firefox/lai-chau.policies.json', 'linux/lai-chau.json', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg'],
+      ['firefox/lai-chau.policies.json', 'linux/lai-chau.json', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1'],
     );
     // the Group Policy templates, for this ID: four browsers, each in Vietnamese and English
     expect(paths.filter((path) => path.startsWith('admx/'))).toHaveLength(12);
@@ -87,5 +89,42 @@ describe('npm run deploy', () => {
     expect(() => deploy({ release, crx: join(dir, 'other', 'khienthu-1.2.0.crx'), preset: 'lai-chau', name: 'x' }, join(dir, 'refused'))).toThrow(/has ID [a-p]{32}, the policy would name .*: refused/);
     expect(() => deploy({ id: EXTENSION_ID, baseUrl: 'https://x.gov.vn/k', crx: join(dir, 'other', 'khienthu-1.2.0.crx'), preset: 'lai-chau', name: 'x' }, join(dir, 'refused'))).toThrow(/refused/);
     expect(() => readdirSync(join(dir, 'refused'))).toThrow();
+  });
+});
+
+/**
+ * The PowerShell merge script cannot run here (no PowerShell in Debian or on npm): its data block
+ * is parsed and checked, and its text for what would break a PC's existing policy.
+ */
+describe('the Windows merge script', () => {
+  const script = mergeScript(presetOrganisation(presetById('lai-chau')!));
+
+  it('is UTF-8 with a BOM and CRLF, as Windows PowerShell 5.1 reads Vietnamese', () => {
+    expect(script.startsWith('\ufeff#')).toBe(true);
+    expect(script.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it("carries the kit's data in one JSON block: the ID, the update URL, each browser's entry and the settings", () => {
+    const block = /\$kit = @'\r\n([\s\S]*?)\r\n'@ \| ConvertFrom-Json/.exec(script);
+    expect(block).not.toBeNull();
+    const data = JSON.parse(block![1]!);
+    expect(data.id).toBe(EXTENSION_ID);
+    expect(Object.keys(data.browsers)).toEqual(['chrome', 'edge', 'coccoc']);
+    expect(data.browsers.edge).toEqual({
+      key: 'SOFTWARE\\Policies\\Microsoft\\Edge',
+      extensionSettings: { installation_mode: 'force_installed', update_url: data.updateUrl, override_update_url: true, toolbar_state: 'force_shown' },
+    });
+    expect(data.policy).toEqual(presetOrganisation(presetById('lai-chau')!).policy);
+  });
+
+  it('merges instead of replacing: adds its own entry to ExtensionSettings and never empties a key that exists', () => {
+    expect(script).toContain('$settings | Add-Member -NotePropertyName $id -NotePropertyValue $kit.browsers.$Browser.extensionSettings -Force');
+    expect(script).toContain("$current = (Get-ItemProperty -Path $root -Name ExtensionSettings -ErrorAction SilentlyContinue).ExtensionSettings");
+    // New-Item -Force on an existing registry key empties it: only ever on a key just removed or absent
+    for (const line of script.split('\r\n').filter((l) => l.includes('New-Item') && l.includes('-Force') && !l.startsWith('#'))) {
+      expect(line).toMatch(/^if \(-not \(Test-Path \$root\)\)|^New-Item -Path \$policy -Force/);
+    }
+    expect(script).toContain("$policy = Join-Path $root \"3rdparty\\extensions\\$id\\policy\"");
+    expect(script).toContain("$root = 'HKLM:\\' + $kit.browsers.$Browser.key");
   });
 });
