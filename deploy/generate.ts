@@ -239,9 +239,10 @@ Chromium browsers install an extension from outside their web store only from an
 4. For each new version: \`npm run release\` again with the same key, and replace both files.
    Browsers check \`update.xml\` every few hours (the package's \`update_url\`, or the policy's with
    \`override_update_url\`) and install the new version themselves.
-5. On the first start after the force-install, Chromium has not yet handed the extension its
-   managed settings: it runs on the province's preset until the browser is started again (seen on
-   Chromium 156; check \`chrome://policy\` and the extension's options page on a pilot PC).
+5. On the first start after the force-install, Chromium may not have handed the extension its
+   managed settings yet: it runs on the province's preset until the browser is started again, at
+   the latest (seen on Chromium 156; check \`chrome://policy\` and the extension's options page on a
+   pilot PC).
 
 On Windows, Chrome and Edge force-install extensions from outside their stores only on machines
 joined to an Active Directory domain (or enrolled in cloud management).
@@ -293,8 +294,17 @@ Firefox reads the extension's settings from \`policies.json\`, \`3rdparty.Extens
 (there is no schema in the Firefox build: Firefox passes the values as written). Copy
 \`firefox/<preset>.policies.json\` to \`distribution/policies.json\` in the Firefox installation
 folder (\`/etc/firefox/policies/policies.json\` on Linux), or set the same through Firefox's Group
-Policy templates. \`ExtensionSettings\` installs the \`.xpi\` from your server; Firefox installs only
-signed add-ons (sign it on addons.mozilla.org as an unlisted add-on).
+Policy templates. \`ExtensionSettings\` installs the \`.xpi\` from your server.
+
+\`npm run release\` writes \`khienthu-<version>.xpi\` (its \`gecko.update_url\` is
+\`<base-url>/updates.json\`) and \`updates.json\` (Firefox's update manifest, with the package's
+hash). Release Firefox installs only what Mozilla signed, so the first time sign it as an
+*unlisted* add-on on addons.mozilla.org (the project's account, or the province's own with API
+keys): \`unzip khienthu-<version>.xpi -d ff && npx web-ext sign --channel unlisted --source-dir ff
+--api-key … --api-secret …\`, then \`npm run release … --firefox-signed <the signed .xpi>\`: the
+release checks that it is this version with this update URL, and hashes the signed file into
+\`updates.json\`. Firefox ESR accepts the unsigned package only where
+\`xpinstall.signatures.required\` is turned off (not in release Firefox).
 
 ## 5. Webmail outside \`*.gov.vn\`
 

@@ -37,10 +37,10 @@ export function deployTarget({ release, crx, id, baseUrl }: Pick<DeployOptions, 
   let target: { id: string; updateUrl: string; xpiUrl: string };
   let packageFile = crx;
   if (release) {
-    const made = JSON.parse(readFileSync(release, 'utf8')) as Release;
+    const made = JSON.parse(readFileSync(release, 'utf8')) as Omit<Release, 'firefox'> & Partial<Pick<Release, 'firefox'>>;
     if (id && id !== made.id) throw new Error(`--id ${id} is not the ID of the release (${made.id})`);
     const base = made.updateUrl.replace(/\/update\.xml$/, '');
-    target = { id: made.id, updateUrl: made.updateUrl, xpiUrl: `${base}/khienthu-${made.version}.xpi` };
+    target = { id: made.id, updateUrl: made.updateUrl, xpiUrl: made.firefox?.link ?? `${base}/khienthu-${made.version}.xpi` };
     packageFile ??= join(dirname(release), made.crx);
   } else {
     if (!id || !baseUrl) throw new Error('give --release release.json, or both --id and --base-url');

@@ -1,8 +1,10 @@
 /**
- * `npm run release -- --key FILE --base-url URL [--version X.Y.Z] [--out DIR]`: builds the
- * extension for Chrome, Edge and Cốc Cốc, signs it as a CRX3 with the given key, and writes what a
- * province publishes at the base URL: `khienthu-<version>.crx` and `update.xml`, plus
- * `release.json` (ID, version, hash) for the deploy files.
+ * `npm run release -- --key FILE --base-url URL [--version X.Y.Z] [--out DIR] [--firefox-signed FILE]`:
+ * builds the extension for Chrome, Edge and Cốc Cốc, signs it as a CRX3 with the given key, builds
+ * it for Firefox, and writes what a province publishes at the base URL: `khienthu-<version>.crx`
+ * with `update.xml`, `khienthu-<version>.xpi` with `updates.json` (Firefox's update manifest, the
+ * package's `gecko.update_url`), plus `release.json` (IDs, version, hashes) for the deploy files.
+ * Mozilla alone signs for release Firefox: `--firefox-signed` takes the XPI it signed.
  *
  * - The key is a PEM RSA private key: `--key FILE`, or the environment (`KHIENTHU_SIGNING_KEY_FILE`,
  *   or `KHIENTHU_SIGNING_KEY` holding the PEM itself, as CI secrets do). It is never written
@@ -18,9 +20,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import AdmZip from 'adm-zip';
 import crx3 from 'crx3';
 import { extensionIdOf, publicKeyBase64Of, verifiedCrxId } from '../lib/release/crx';
-import { chromeUpdateManifest } from '../lib/release/update-manifest';
+import { chromeUpdateManifest, firefoxUpdateManifest } from '../lib/release/update-manifest';
+import { GECKO_ID } from '../wxt.config';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -31,6 +35,12 @@ export interface ReleaseOptions {
   baseUrl: string;
   version: string;
   outDir: string;
+  /**
+   * The Firefox package as Mozilla signed it (`web-ext sign --channel unlisted` on the build this
+   * release makes, see deploy/README.md). Without it the `.xpi` is unsigned, which release Firefox
+   * refuses.
+   */
+  firefoxSigned?: string;
   /** Told of each step (the CLI prints them; tests stay quiet). */
   log?: (line: string) => void;
 }
@@ -42,6 +52,18 @@ export interface Release {
   sha256: string;
   updateUrl: string;
   codebase: string;
+  firefox: { geckoId: string; xpi: string; sha256: string; updatesUrl: string; link: string; signed: boolean };
+}
+
+interface FirefoxManifest {
+  version?: string;
+  browser_specific_settings?: { gecko?: { id?: string; update_url?: string } };
+}
+
+function firefoxManifestOf(zip: Buffer): FirefoxManifest {
+  const entry = new AdmZip(zip).getEntry('manifest.json');
+  if (!entry) throw new Error('the Firefox package has no manifest.json at its root');
+  return JSON.parse(entry.getData().toString('utf8')) as FirefoxManifest;
 }
 
 function files(dir: string): string[] {
@@ -62,7 +84,7 @@ export function parseSigningKey(pem: string): KeyObject {
   return key;
 }
 
-export async function release({ keyPem, baseUrl, version, outDir, log = () => undefined }: ReleaseOptions): Promise<Release> {
+export async function release({ keyPem, baseUrl, version, outDir, firefoxSigned, log = () => undefined }: ReleaseOptions): Promise<Release> {
   const base = new URL(baseUrl);
   if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error(`--base-url must be http(s): ${baseUrl}`);
   if (!/^\d+(\.\d+){0,3}$/.test(version)) throw new Error(`--version must be 1 to 4 numbers separated by dots, as browsers require: ${version}`);
@@ -93,9 +115,9 @@ export async function release({ keyPem, baseUrl, version, outDir, log = () => un
     const keyFile = join(work, 'signing-key.pem');
     writeFileSync(keyFile, key.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     chmodSync(keyFile, 0o600);
-    mkdirSync(outDir, { recursive: true });
-    const crxPath = join(outDir, crxName);
-    log(`Signing ${relative(process.cwd(), crxPath)}…`);
+    // everything is made and checked in the work folder; the out folder gets it only at the end
+    const crxPath = join(work, crxName);
+    log(`Signing ${crxName}…`);
     await crx3(files(extension), { keyPath: keyFile, crxPath });
 
     const packed = readFileSync(crxPath);
@@ -103,18 +125,53 @@ export async function release({ keyPem, baseUrl, version, outDir, log = () => un
     try {
       packedId = verifiedCrxId(packed);
     } catch (error) {
-      rmSync(crxPath, { force: true });
       throw new Error(`the package is refused: ${(error as Error).message}`);
     }
-    if (packedId !== id) {
-      rmSync(crxPath, { force: true });
-      throw new Error(`the package has ID ${packedId}, the key gives ${id}: refused`);
-    }
+    if (packedId !== id) throw new Error(`the package has ID ${packedId}, the key gives ${id}: refused`);
     const sha256 = createHash('sha256').update(packed).digest('hex');
+
+    // Firefox: the same version, with where to find the next (gecko.update_url → updates.json)
+    const updatesUrl = `${prefix}/updates.json`;
+    log(`Building the Firefox package ${version}…`);
+    const firefoxBuild = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], {
+      cwd: root,
+      env: { ...process.env, KHIENTHU_OUTDIR: join(work, 'build'), KHIENTHU_GECKO_UPDATE_URL: updatesUrl, KHIENTHU_VERSION: version },
+      encoding: 'utf8',
+    });
+    if (firefoxBuild.status !== 0) throw new Error(`wxt build -b firefox failed:\n${firefoxBuild.stderr || firefoxBuild.stdout}`);
+    const xpiName = `khienthu-${version}.xpi`;
+    let xpi: Buffer;
+    if (firefoxSigned) {
+      xpi = readFileSync(firefoxSigned);
+    } else {
+      const zip = new AdmZip();
+      zip.addLocalFolder(join(work, 'build', 'firefox-mv2'));
+      xpi = zip.toBuffer();
+      log('The Firefox package is not signed: release Firefox installs it only once Mozilla has signed it (deploy/README.md).');
+    }
+    const gecko = firefoxManifestOf(xpi);
+    if (gecko.browser_specific_settings?.gecko?.id !== GECKO_ID || gecko.browser_specific_settings.gecko.update_url !== updatesUrl || gecko.version !== version) {
+      throw new Error(`the Firefox package is not this release's: it must be ${GECKO_ID} ${version} with update_url ${updatesUrl}`);
+    }
+    const xpiSha256 = createHash('sha256').update(xpi).digest('hex');
+    const link = `${prefix}/${xpiName}`;
+
+    const result: Release = {
+      id,
+      version,
+      crx: crxName,
+      sha256,
+      updateUrl,
+      codebase,
+      firefox: { geckoId: GECKO_ID, xpi: xpiName, sha256: xpiSha256, updatesUrl, link, signed: firefoxSigned !== undefined },
+    };
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, crxName), packed);
     writeFileSync(join(outDir, 'update.xml'), chromeUpdateManifest({ id, version, codebase, sha256 }));
-    const result: Release = { id, version, crx: crxName, sha256, updateUrl, codebase };
+    writeFileSync(join(outDir, xpiName), xpi);
+    writeFileSync(join(outDir, 'updates.json'), firefoxUpdateManifest({ geckoId: GECKO_ID, version, link, sha256: xpiSha256 }));
     writeFileSync(join(outDir, 'release.json'), `${JSON.stringify(result, null, 2)}\n`);
-    log(`ID ${id}, version ${version}: ${crxName} (sha256 ${sha256}), update.xml, release.json in ${relative(process.cwd(), outDir) || '.'}`);
+    log(`ID ${id}, version ${version}: ${crxName} (sha256 ${sha256}), update.xml, ${xpiName}, updates.json, release.json in ${relative(process.cwd(), outDir) || '.'}`);
     return result;
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -133,10 +190,10 @@ export function signingKeyPem(keyPath: string | undefined): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const usage = 'usage: npm run release -- --key FILE --base-url URL [--version X.Y.Z] [--out DIR]';
+  const usage = 'usage: npm run release -- --key FILE --base-url URL [--version X.Y.Z] [--out DIR] [--firefox-signed FILE]';
   try {
     const { values } = parseArgs({
-      options: { key: { type: 'string' }, 'base-url': { type: 'string' }, version: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+      options: { key: { type: 'string' }, 'base-url': { type: 'string' }, version: { type: 'string' }, out: { type: 'string' }, 'firefox-signed': { type: 'string' }, help: { type: 'boolean' } },
     });
     if (values.help) {
       console.log(usage);
@@ -149,6 +206,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       baseUrl: values['base-url'],
       version: values.version ?? pkg.version,
       outDir: resolve(values.out ?? 'release'),
+      firefoxSigned: values['firefox-signed'],
       log: (line) => console.log(line),
     });
   } catch (error) {

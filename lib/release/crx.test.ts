@@ -6,7 +6,7 @@ import crx3 from 'crx3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID, EXTENSION_PUBLIC_KEY } from '../../wxt.config';
 import { extensionIdOf, publicKeyBase64Of, readCrx3, verifiedCrxId } from './crx';
-import { chromeUpdateManifest } from './update-manifest';
+import { chromeUpdateManifest, firefoxUpdateManifest } from './update-manifest';
 
 describe('extension IDs', () => {
   it("are Chromium's: the project's own key gives the fixed ID", () => {
@@ -66,5 +66,14 @@ describe("Chromium's update manifest", () => {
   it('refuses what is not an ID or a hash', () => {
     expect(() => chromeUpdateManifest({ id: 'abc', version: '1', codebase: 'https://x', sha256: 'ab'.repeat(32) })).toThrow(/not an extension ID/);
     expect(() => chromeUpdateManifest({ id: EXTENSION_ID, version: '1', codebase: 'https://x', sha256: 'xyz' })).toThrow(/not a SHA-256/);
+  });
+});
+
+describe("Firefox's update manifest", () => {
+  it('lists the version, the signed package and its hash under the add-on ID', () => {
+    expect(JSON.parse(firefoxUpdateManifest({ geckoId: 'khienthu@khienthu.vn', version: '1.2.3', link: 'https://x.gov.vn/k/khienthu-1.2.3.xpi', sha256: 'cd'.repeat(32) }))).toEqual({
+      addons: { 'khienthu@khienthu.vn': { updates: [{ version: '1.2.3', update_link: 'https://x.gov.vn/k/khienthu-1.2.3.xpi', update_hash: `sha256:${'cd'.repeat(32)}` }] } },
+    });
+    expect(() => firefoxUpdateManifest({ geckoId: 'x', version: '1', link: 'https://x', sha256: 'nope' })).toThrow(/not a SHA-256/);
   });
 });

@@ -28,3 +28,17 @@ export function chromeUpdateManifest({ id, version, codebase, sha256 }: ChromeUp
     '',
   ].join('\n');
 }
+
+export interface FirefoxUpdate {
+  geckoId: string;
+  version: string;
+  /** Where the signed `.xpi` is served. */
+  link: string;
+  sha256: string;
+}
+
+/** Firefox's update manifest (`updates.json`, the `gecko.update_url` of the package). */
+export function firefoxUpdateManifest({ geckoId, version, link, sha256 }: FirefoxUpdate): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256 in hex: ${sha256}`);
+  return `${JSON.stringify({ addons: { [geckoId]: { updates: [{ version, update_link: link, update_hash: `sha256:${sha256}` }] } } }, null, 2)}\n`;
+}

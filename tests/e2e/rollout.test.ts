@@ -9,12 +9,13 @@
  *
  * The policy file is machine-wide and held under the lab's lock (tests/lab/managed-policy.ts).
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
+import AdmZip from 'adm-zip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { release, type Release } from '../../scripts/release';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
@@ -137,6 +138,29 @@ describe('rollout: a signed CRX, force-installed and updated by policy from a we
     if (site) rmSync(site, { recursive: true, force: true });
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   });
+
+  it("also writes the Firefox package and its update manifest, and takes Mozilla's signed copy only if it is this release", async () => {
+    const dir = join(site, 'khienthu');
+    const xpi = readFileSync(join(dir, first.firefox.xpi));
+    const manifest = JSON.parse(new AdmZip(xpi).readAsText('manifest.json')) as { version: string; browser_specific_settings: { gecko: { id: string; update_url: string } } };
+    expect(manifest.version).toBe('1.0.0');
+    expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'khienthu@khienthu.vn', update_url: `${baseUrl}/updates.json` });
+    expect(first.firefox).toMatchObject({ xpi: 'khienthu-1.0.0.xpi', signed: false, updatesUrl: `${baseUrl}/updates.json` });
+    expect(JSON.parse(readFileSync(join(dir, 'updates.json'), 'utf8'))).toEqual({
+      addons: { 'khienthu@khienthu.vn': { updates: [{ version: '1.0.0', update_link: `${baseUrl}/khienthu-1.0.0.xpi`, update_hash: `sha256:${createHash('sha256').update(xpi).digest('hex')}` }] } },
+    });
+    // a "signed" package of another version is refused, and nothing of the release is kept over
+    const other = join(site, 'other.xpi');
+    const zip = new AdmZip(xpi);
+    zip.updateFile('manifest.json', Buffer.from(JSON.stringify({ ...manifest, version: '0.9.0' })));
+    zip.writeZip(other);
+    await expect(release({ keyPem, baseUrl, version: '1.0.0', outDir: join(site, 'refused'), firefoxSigned: other })).rejects.toThrow(/not this release's/);
+    expect(existsSync(join(site, 'refused'))).toBe(false);
+    // this release's own package, as the signed one: taken, and said to be signed
+    writeFileSync(other, xpi);
+    const again = await release({ keyPem, baseUrl, version: '1.0.0', outDir: join(site, 'signed'), firefoxSigned: other });
+    expect(again.firefox).toMatchObject({ signed: true, sha256: createHash('sha256').update(xpi).digest('hex') });
+  }, 120_000);
 
   it('installs the signed package from update.xml, under the ID of the key that signed it', async () => {
     const now = await waitForVersion('1.0.0');
