@@ -15,6 +15,7 @@ import { defaultSettings, presetSettings } from '../lib/policy/resolve';
 import { jsonTypeOf, settingDefinitions, settingGroups, settingKeys, type SettingKey } from '../lib/policy/settings';
 import { EXTENSION_ID, GECKO_ID } from '../wxt.config';
 import { admxFiles } from './admx';
+import { macProfile } from './macos';
 
 /** Where a province would host the packed extension; admins replace it (README says how). */
 export const exampleBaseUrl = 'https://extensions.example.org/khienthu';
@@ -282,6 +283,14 @@ or import the ADMX in Intune (*Administrative templates → Import ADMX*). They 
 ID: \`npm run deploy\` writes them for the ID of your package. Installing the extension itself
 stays with the browser's own templates (\`ExtensionSettings\`).
 
+## macOS (Chrome, Edge)
+
+\`macos/<preset>.mobileconfig\` is a configuration profile for an MDM (or a double-click and
+*System Settings → Privacy & Security → Profiles*): it force-installs the extension in Chrome
+and Edge (\`com.google.Chrome\`, \`com.microsoft.Edge\`) and sets its settings
+(\`com.google.Chrome.extensions.<id>\`, \`com.microsoft.Edge.extensions.<id>\`). It is checked here
+as a property list only: try it on a pilot Mac first.
+
 ## 3. Linux (Chromium, Chrome)
 
 Copy \`linux/<preset>.json\` to \`/etc/chromium/policies/managed/khienthu.json\` (Debian's Chromium)
@@ -412,6 +421,7 @@ export function organisationFiles(name: string, organisation: Organisation, targ
   files.set(`firefox/${name}.policies.json`, firefoxPolicies(organisation, target));
   for (const browser of windowsBrowsers) files.set(`windows/${browser.id}-${name}.reg`, registryFile(organisation, browser, target));
   files.set(`windows/install-${name}.ps1`, mergeScript(organisation, target));
+  files.set(`macos/${name}.mobileconfig`, macProfile({ id: target.id, updateUrl: target.updateUrl, organisation: organisation.name, policy: organisation.policy }));
   // the templates are the same for every organisation of one ID: the committed kit has them once
   if (target !== exampleTarget) for (const [path, text] of admxFiles({ id: target.id, geckoId: target.geckoId })) files.set(path, text);
   return files;

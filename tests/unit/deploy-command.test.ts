@@ -43,7 +43,7 @@ describe('npm run deploy', () => {
     const written = deploy({ release: join(dir, 'release', 'release.json'), preset: 'lai-chau', name: 'lai-chau' }, out);
     const paths = written.map((file) => file.slice(out.length + 1)).sort();
     expect(paths.filter((path) => !path.startsWith('admx/'))).toEqual(
-      ['firefox/lai-chau.policies.json', 'linux/lai-chau.json', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1'],
+      ['firefox/lai-chau.policies.json', 'linux/lai-chau.json', 'macos/lai-chau.mobileconfig', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1'],
     );
     // the Group Policy templates, for this ID: four browsers, each in Vietnamese and English
     expect(paths.filter((path) => path.startsWith('admx/'))).toHaveLength(12);
