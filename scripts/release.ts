@@ -96,12 +96,14 @@ export async function release({ keyPem, baseUrl, version, outDir, firefoxSigned,
   const crxName = `khienthu-${version}.crx`;
   const codebase = `${prefix}/${crxName}`;
 
+  // the builds get no signing key: nothing but the packer needs it
+  const { KHIENTHU_SIGNING_KEY: _key, KHIENTHU_SIGNING_KEY_FILE: _keyFile, ...buildEnv } = process.env;
   const work = mkdtempSync(join(tmpdir(), 'khienthu-release-'));
   try {
     log(`Building ${version} for ID ${id}…`);
     const built = spawnSync('npx', ['wxt', 'build'], {
       cwd: root,
-      env: { ...process.env, KHIENTHU_OUTDIR: join(work, 'build'), KHIENTHU_PUBLIC_KEY: publicKey, KHIENTHU_UPDATE_URL: updateUrl, KHIENTHU_VERSION: version },
+      env: { ...buildEnv, KHIENTHU_OUTDIR: join(work, 'build'), KHIENTHU_PUBLIC_KEY: publicKey, KHIENTHU_UPDATE_URL: updateUrl, KHIENTHU_VERSION: version },
       encoding: 'utf8',
     });
     if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stderr || built.stdout}`);
@@ -135,7 +137,7 @@ export async function release({ keyPem, baseUrl, version, outDir, firefoxSigned,
     log(`Building the Firefox package ${version}…`);
     const firefoxBuild = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], {
       cwd: root,
-      env: { ...process.env, KHIENTHU_OUTDIR: join(work, 'build'), KHIENTHU_GECKO_UPDATE_URL: updatesUrl, KHIENTHU_VERSION: version },
+      env: { ...buildEnv, KHIENTHU_OUTDIR: join(work, 'build'), KHIENTHU_GECKO_UPDATE_URL: updatesUrl, KHIENTHU_VERSION: version },
       encoding: 'utf8',
     });
     if (firefoxBuild.status !== 0) throw new Error(`wxt build -b firefox failed:\n${firefoxBuild.stderr || firefoxBuild.stdout}`);
