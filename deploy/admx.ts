@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { t, type Locale } from '../lib/i18n';
+import { escapeXml as xml } from '../lib/xml';
 import '../lib/policy/messages';
 import { jsonTypeOf, settingDefinitions, settingGroups, settingKeys, type SettingKey } from '../lib/policy/settings';
 
@@ -24,16 +25,11 @@ export type AdmxBrowser = (typeof admxBrowsers)[number];
 /** ADML folders by locale. */
 export const admlFolders: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
 
-const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function enumValues(key: SettingKey): string[] | undefined {
-  const schema = z.toJSONSchema(settingDefinitions[key].schema, { io: 'input', unrepresentable: 'any' }) as { enum?: unknown[] };
-  return schema.enum?.map(String);
-}
-
-function range(key: SettingKey): { min?: number; max?: number } {
-  const schema = z.toJSONSchema(settingDefinitions[key].schema, { io: 'input', unrepresentable: 'any' }) as { minimum?: number; maximum?: number };
-  return { min: schema.minimum, max: schema.maximum };
+/** What the setting's schema allows, as JSON Schema says it: its values (an enum) or its bounds. */
+function allowed(key: SettingKey): { enum?: string[]; minimum?: number; maximum?: number } {
+  const schema = z.toJSONSchema(settingDefinitions[key].schema, { io: 'input', unrepresentable: 'any' }) as { enum?: unknown[]; minimum?: number; maximum?: number };
+  return { enum: schema.enum?.map(String), minimum: schema.minimum, maximum: schema.maximum };
 }
 
 /** Where this browser reads the extension's settings. */
@@ -53,10 +49,10 @@ export function admx(browser: AdmxBrowser, ids: { id: string; geckoId: string })
     let element: string;
     if (type === 'array') element = `<list id="${name}" key="${xml(`${key}\\${name}`)}" valuePrefix="" />`;
     else if (type === 'integer') {
-      const { min, max } = range(name);
+      const { minimum: min, maximum: max } = allowed(name);
       element = `<decimal id="${name}" valueName="${name}"${min !== undefined ? ` minValue="${min}"` : ''}${max !== undefined ? ` maxValue="${max}"` : ''} />`;
     } else {
-      const values = enumValues(name);
+      const values = allowed(name).enum;
       element = values
         ? `<enum id="${name}" valueName="${name}">${values.map((value) => `<item displayName="$(string.${name}_${value.replace(/[^A-Za-z0-9]/g, '_')})"><value><string>${xml(value)}</string></value></item>`).join('')}</enum>`
         : `<text id="${name}" valueName="${name}" maxLength="2000" />`;
@@ -98,7 +94,7 @@ export function adml(browser: AdmxBrowser, locale: Locale): string {
     const type = jsonTypeOf(name);
     const label = xml(t(locale, `policy.${name}.title`));
     if (type === 'boolean') continue;
-    const values = type === 'string' ? enumValues(name) : undefined;
+    const values = type === 'string' ? allowed(name).enum : undefined;
     for (const value of values ?? []) strings.push([`${name}_${value.replace(/[^A-Za-z0-9]/g, '_')}`, value]);
     const control =
       type === 'array'

@@ -5,8 +5,8 @@
  * `3rdparty` settings from `com.google.Chrome.extensions.<id>` / `com.microsoft.Edge.extensions.<id>`.
  */
 import { createHash } from 'node:crypto';
+import { escapeXml as xml } from '../lib/xml';
 
-const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A property-list value: strings, booleans, integers, arrays and dictionaries, as JSON gives them. */
 export function plistValue(value: unknown, indent = ''): string {

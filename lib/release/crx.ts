@@ -8,10 +8,12 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import Pbf from 'pbf';
 
+/** Hex digits written a–p, as Chromium writes extension IDs. */
+const asIdLetters = (hex: string) => [...hex].map((digit) => String.fromCharCode(0x61 + parseInt(digit, 16))).join('');
+
 /** Chromium's rule for the ID of a public key (DER SubjectPublicKeyInfo). */
 export function extensionIdOf(publicKeyDer: Uint8Array): string {
-  const digest = createHash('sha256').update(publicKeyDer).digest('hex').slice(0, 32);
-  return [...digest].map((digit) => String.fromCharCode(0x61 + parseInt(digit, 16))).join('');
+  return asIdLetters(createHash('sha256').update(publicKeyDer).digest('hex').slice(0, 32));
 }
 
 /** The public half of a private key, as the manifest's `key` holds it (base64 DER SPKI). */
@@ -79,7 +81,7 @@ export function readCrx3(file: Buffer): Crx3 {
       }
       return { id: extensionIdOf(publicKey), publicKey, valid };
     });
-  const claimedId = [...crxId.toString('hex')].map((digit) => String.fromCharCode(0x61 + parseInt(digit, 16))).join('');
+  const claimedId = asIdLetters(crxId.toString('hex'));
   return { claimedId, proofs, archive };
 }
 

@@ -4,7 +4,7 @@
  * package is refused).
  */
 
-const xmlAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeXml } from '../xml';
 
 export interface ChromeUpdate {
   id: string;
@@ -22,7 +22,7 @@ export function chromeUpdateManifest({ id, version, codebase, sha256 }: ChromeUp
     "<?xml version='1.0' encoding='UTF-8'?>",
     "<gupdate xmlns='http://www.google.com/update2/response' protocol='2.0'>",
     `  <app appid='${id}'>`,
-    `    <updatecheck codebase='${xmlAttribute(codebase)}' version='${xmlAttribute(version)}' hash_sha256='${sha256}' />`,
+    `    <updatecheck codebase='${escapeXml(codebase)}' version='${escapeXml(version)}' hash_sha256='${sha256}' />`,
     '  </app>',
     '</gupdate>',
     '',
