@@ -51,24 +51,35 @@ export default defineBackground(() => {
   // The password guard (issue #7): fingerprint, typed-key checks and its warnings, with the same policies.
   installPasswordGuard(policyFor);
   // Reports: what was reported (the background's IndexedDB), and the report in progress per tab (storage.session).
-  const reports = new ReportService(reportedArea(), browser.storage.session);
+  const reports = new ReportService(reportedArea(), browser.storage.session, {
+    alertSent: async (tab) => void (await browser.tabs.remove(tab).catch(() => undefined)),
+    reopen: async (tab, url) => void (await browser.tabs.update(tab, { url })),
+  });
+  // Password alerts whose tab is being opened: a compose page that asks for its report meanwhile
+  // waits for them, so it cannot ask before its report is there.
+  let alertTabsOpening: Promise<unknown> = Promise.resolve();
   browser.runtime.onMessage.addListener((request: unknown, sender) => {
     if (!isReportRequest(request) || sender.id !== browser.runtime.id) return undefined;
     // the report's recipients and its host are checked against the policy of the frame that asks
     const host = hostOfSender(sender);
-    return policyFor(host).then(({ policy }) => reports.handle(request, { tab: sender.tab?.id, host, policy }));
+    return alertTabsOpening.then(() => policyFor(host)).then(({ policy }) => reports.handle(request, { tab: sender.tab?.id, host, policy }));
   });
   browser.tabs.onRemoved.addListener((tab) => void reports.forgetTab(tab));
   // The password guard's alert to the help desk goes the report's way: Roundcube's compose, in a
-  // tab of its own, sent at once. The tab learns of its report before it loads the compose.
+  // tab of its own, sent at once, the tab closed once Roundcube says it is sent. The tab is opened
+  // on the compose's address itself: a blank tab sent there afterwards was seen to stay blank
+  // ("unloaded") in Chromium 156, and the alert with it.
   setPasswordAlertDelivery(async (alert, webmail) => {
     const compose = passwordAlertCompose(alert, webmail, browser.runtime.getManifest().version);
     if (!compose) return false;
-    const tab = await browser.tabs.create({ url: 'about:blank', active: false });
-    if (tab.id === undefined) return false;
-    await reports.begin(tab.id, webmail.fingerprint.host, compose.pending);
-    await browser.tabs.update(tab.id, { url: compose.url });
-    return true;
+    const opening = (async () => {
+      const tab = await browser.tabs.create({ url: compose.url, active: false });
+      if (tab.id === undefined) return false;
+      await reports.begin(tab.id, webmail.fingerprint.host, compose.pending);
+      return true;
+    })();
+    alertTabsOpening = Promise.all([alertTabsOpening, opening.catch(() => false)]);
+    return opening;
   });
 
   browser.permissions.onAdded.addListener(() => void registerHosts());

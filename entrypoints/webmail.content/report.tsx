@@ -170,8 +170,9 @@ export async function resumeReport(ctx: Context, adapter: WebmailAdapter): Promi
     // the session had ended and the webmail asks for a login: the report waits for it (Roundcube's
     // login form keeps the compose's address in `_url` and goes back there once logged in)
     if (document.querySelector('input[type="password"]')) return;
-    // the user left the compose without sending: the report is over, nothing was sent
-    await ask({ type: 'khienthu:report-finish' });
+    // the user left the compose without sending, or Roundcube lost it (its compose lives in the
+    // session, which a request from another tab can overwrite): a password alert is tried again
+    await ask({ type: 'khienthu:report-lost' });
     return;
   }
   // Roundcube's own script may not have set the compose up yet (a slow PC): until it has, the body

@@ -34,6 +34,12 @@ export interface PendingReport {
   created: number;
   /** The webmail host it was begun on: only that host's pages see it or move it on. */
   host: string;
+  /**
+   * A password alert's compose address, opened again when the webmail loses the compose (Roundcube
+   * keeps it in the session, which another tab's request can overwrite), and how often it was opened.
+   */
+  composeUrl?: string;
+  attempts?: number;
 }
 
 /** What the page that starts a report says of it (the background adds the rest). */
@@ -54,6 +60,11 @@ export type ReportRequest =
   | { type: 'khienthu:report-done'; account: string; key: string }
   /** The thank-you is shown (or the user gave up): forget this tab's report. */
   | { type: 'khienthu:report-finish' }
+  /**
+   * This tab's report was on its way to the compose, and the webmail shows another page (not a
+   * login): the user left it, or the webmail lost it. A password alert is tried again.
+   */
+  | { type: 'khienthu:report-lost' }
   /** How many messages this browser has reported (the popup says it). */
   | { type: 'khienthu:report-count' };
 
@@ -69,6 +80,7 @@ const reportTypes = new Set<string>([
   'khienthu:report-sent',
   'khienthu:report-done',
   'khienthu:report-finish',
+  'khienthu:report-lost',
   'khienthu:report-count',
 ]);
 

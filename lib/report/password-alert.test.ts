@@ -14,6 +14,8 @@ describe('the password alert to the help desk', () => {
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ _task: 'mail', _action: 'compose', _to: policy.reportAddresses.join(', ') });
     expect(url.searchParams.get('_subject')).toContain('mail.laichau.gov.vn');
     expect(compose.pending).toMatchObject({ kind: 'password-alert', mode: 'send-after-confirm', original: 'keep', to: policy.reportAddresses });
+    // the same compose is opened again if Roundcube loses it
+    expect(compose.pending.composeUrl).toBe(compose.url);
   });
 
   it('says the page, the time (Vietnam and ISO), the webmail and who raised it, and nothing else', () => {

@@ -52,6 +52,7 @@ export function passwordAlertCompose(
     url: url.toString(),
     pending: {
       kind: 'password-alert',
+      composeUrl: url.toString(),
       account: `${url.host}/`,
       key: `alert:${alert.at}`,
       ref: { id: '' },

@@ -81,7 +81,7 @@ const at = (tab: number | undefined, host = 'mail.laichau.gov.vn', policy = laic
 describe('ReportService', () => {
   it('carries a compose report from the page that asked to the page after the send, in that tab only', async () => {
     let now = 1_000;
-    const service = new ReportService(memoryArea(), memoryArea(), () => now);
+    const service = new ReportService(memoryArea(), memoryArea(), { now: () => now });
     expect(await service.handle({ type: 'khienthu:report-begin', pending }, at(5))).toBe(true);
     expect(await service.handle({ type: 'khienthu:report-state' }, at(6))).toEqual({ reported: false });
     const composing = await service.handle({ type: 'khienthu:report-state' }, at(5));
@@ -106,7 +106,7 @@ describe('ReportService', () => {
 
   it('ignores a send answer with no report in progress, and forgets a report left for half an hour', async () => {
     let now = 0;
-    const service = new ReportService(memoryArea(), memoryArea(), () => now);
+    const service = new ReportService(memoryArea(), memoryArea(), { now: () => now });
     expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, at(5))).toBe(false);
     await service.handle({ type: 'khienthu:report-begin', pending }, at(5));
     now = 31 * 60_000;
@@ -114,12 +114,48 @@ describe('ReportService', () => {
     expect(await service.handle({ type: 'khienthu:report-count' }, at(5))).toBe(0);
   });
 
-  it('does not count a password alert as a reported message', async () => {
-    const service = new ReportService(memoryArea(), memoryArea());
+  it('closes the tab of a sent password alert, and does not count it as a reported message', async () => {
+    const closed: number[] = [];
+    const service = new ReportService(memoryArea(), memoryArea(), { alertSent: async (tab) => void closed.push(tab) });
     await service.begin(4, 'mail.laichau.gov.vn', { ...pending, kind: 'password-alert' });
+    // a refused send leaves the tab open, with its notice, and the alert still in progress
+    expect(await service.handle({ type: 'khienthu:report-sent', ok: false }, at(4))).toBe(true);
+    expect(closed).toEqual([]);
     expect(await service.handle({ type: 'khienthu:report-sent', ok: true }, at(4))).toBe(true);
+    expect(closed).toEqual([4]);
     expect(await service.handle({ type: 'khienthu:report-count' }, at(4))).toBe(0);
-    expect(await service.pending(4)).toMatchObject({ state: 'sent', kind: 'password-alert' });
+    expect(await service.pending(4)).toBeUndefined();
+  });
+
+  it("opens a lost password alert's compose again, up to three times in all, then gives up", async () => {
+    const reopened: [number, string][] = [];
+    const service = new ReportService(memoryArea(), memoryArea(), { reopen: async (tab, url) => void reopened.push([tab, url]) });
+    const composeUrl = 'https://mail.laichau.gov.vn/?_task=mail&_action=compose&_to=hotro%40laichau.gov.vn';
+    await service.begin(6, 'mail.laichau.gov.vn', { ...pending, kind: 'password-alert', composeUrl });
+    await service.handle({ type: 'khienthu:report-filled' }, at(6));
+    // another host in the tab cannot make it reopen
+    expect(await service.handle({ type: 'khienthu:report-lost' }, at(6, 'evil.example'))).toBe(false);
+    expect(await service.handle({ type: 'khienthu:report-lost' }, at(6))).toBe(true);
+    // the next compose is a new one: its body is still to be written
+    expect(await service.pending(6)).toMatchObject({ attempts: 2, filled: false, state: 'composing' });
+    expect(await service.handle({ type: 'khienthu:report-lost' }, at(6))).toBe(true);
+    expect(await service.handle({ type: 'khienthu:report-lost' }, at(6))).toBe(false);
+    expect(reopened).toEqual([
+      [6, composeUrl],
+      [6, composeUrl],
+    ]);
+    expect(await service.pending(6)).toBeUndefined();
+  });
+
+  it('ends a message report the user left, and never reopens an address a page gave', async () => {
+    const reopened: string[] = [];
+    const service = new ReportService(memoryArea(), memoryArea(), { reopen: async (_tab, url) => void reopened.push(url) });
+    const forged = { ...pending, composeUrl: 'https://evil.example/', attempts: -5 } as StartedReport;
+    expect(await service.handle({ type: 'khienthu:report-begin', pending: forged }, at(2))).toBe(true);
+    expect(await service.pending(2)).not.toHaveProperty('composeUrl', 'https://evil.example/');
+    expect(await service.handle({ type: 'khienthu:report-lost' }, at(2))).toBe(false);
+    expect(reopened).toEqual([]);
+    expect(await service.pending(2)).toBeUndefined();
   });
 
   it('remembers a direct send at once, and a closed tab takes its report along', async () => {

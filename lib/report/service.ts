@@ -37,15 +37,31 @@ export const pendingKey = 'pendingReports';
 
 type PendingByTab = Record<string, PendingReport>;
 
+/** How often a password alert's compose is opened in all, when the webmail loses it. */
+export const alertComposeAttempts = 3;
+
+export interface ReportServiceHooks {
+  now?: () => number;
+  /**
+   * A password alert was sent from the tab the background opened for it: nobody looks at that
+   * tab, so it is closed, not left behind on the webmail's message list.
+   */
+  alertSent?: (tab: number) => Promise<void>;
+  /** Sends the tab to this address again (a password alert whose compose the webmail lost). */
+  reopen?: (tab: number, url: string) => Promise<void>;
+}
+
 export class ReportService {
   private readonly reported: ReportedMessages;
+  private readonly now: () => number;
 
   constructor(
     local: KeyValueArea,
     private readonly session: KeyValueArea,
-    private readonly now: () => number = Date.now,
+    private readonly hooks: ReportServiceHooks = {},
   ) {
     this.reported = new ReportedMessages(local);
+    this.now = hooks.now ?? Date.now;
   }
 
   private async pendingByTab(): Promise<PendingByTab> {
@@ -76,6 +92,9 @@ export class ReportService {
    */
   async begin(tab: number, host: string, pending: StartedReport, policy?: ReportCaller['policy']): Promise<void> {
     const fromPolicy = policy && {
+      // only the background's own password alert is opened again
+      composeUrl: undefined,
+      attempts: undefined,
       to: pending.to.map((address) => address.toLowerCase()),
       mode: policy.report.mode,
       original: policy.report.original,
@@ -116,7 +135,12 @@ export class ReportService {
         const pending = await this.pending(tab, host);
         if (!pending || tab === undefined || pending.state !== 'composing') return false;
         if (!request.ok) return true;
-        if (pending.kind === 'message') await this.reported.add(pending.account, pending.key);
+        if (pending.kind === 'password-alert') {
+          await this.setPending(tab, undefined);
+          await this.hooks.alertSent?.(tab);
+          return true;
+        }
+        await this.reported.add(pending.account, pending.key);
         await this.setPending(tab, { ...pending, state: 'sent' });
         return true;
       }
@@ -126,6 +150,19 @@ export class ReportService {
       case 'khienthu:report-finish':
         if (await this.pending(tab, host)) await this.setPending(tab!, undefined);
         return true;
+      case 'khienthu:report-lost': {
+        const pending = await this.pending(tab, host);
+        if (!pending || tab === undefined) return false;
+        const attempts = pending.attempts ?? 1;
+        if (pending.kind === 'password-alert' && pending.state === 'composing' && pending.composeUrl && this.hooks.reopen && attempts < alertComposeAttempts) {
+          await this.setPending(tab, { ...pending, filled: false, attempts: attempts + 1 });
+          await this.hooks.reopen(tab, pending.composeUrl);
+          return true;
+        }
+        if (pending.kind === 'password-alert') console.warn(`[Khiên Thư] the webmail lost the password alert's compose ${attempts} times: not sent`);
+        await this.setPending(tab, undefined);
+        return false;
+      }
       case 'khienthu:report-count':
         return this.reported.count();
     }

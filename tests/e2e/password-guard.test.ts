@@ -9,11 +9,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type TestBrowser } from '../lab/browser';
+import { recordBrowser, type BrowserRecord } from '../lab/diagnostics';
 import { guardStored, setUserOptions } from '../lab/extension';
-import { lateComposeInit, loginToRoundcube } from '../lab/roundcube-page';
+import { loginToRoundcube } from '../lab/roundcube-page';
 import { startSmtpSink, type SmtpSink } from '../lab/smtp-sink';
 import { startLab, waitFor, type WebmailLab } from '../lab/webmail-lab';
 import PostalMime from 'postal-mime';
@@ -67,6 +68,7 @@ describe('password guard', () => {
   let server: Server | undefined;
   let browser: TestBrowser | undefined;
   let worker: Worker;
+  let record: BrowserRecord | undefined;
   let options: Page;
   let port: number;
   let webmail: string;
@@ -110,6 +112,7 @@ describe('password guard', () => {
       webmail = `http://${webmailHost}:${lab.port}`;
       browser = await launchBrowser({ hosts: [webmailHost, foreignHost, framingHost] });
       worker = browser.serviceWorker!;
+      record = recordBrowser(browser.context, worker);
       // the user turns the guard on in their options (no managed policy here: opt-in)
       await setUserOptions(worker, { passwordGuardEnabled: true });
       options = await browser.context.newPage();
@@ -126,6 +129,19 @@ describe('password guard', () => {
       await smtp?.stop();
       throw error;
     }
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    // the browser's own list of tabs (Playwright may not know a tab the extension opened) and the reports in progress
+    const inside = await options
+      .evaluate(async () => {
+        const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+        const tabs = (await chrome.tabs.query({})).map(({ id, url, pendingUrl, status, active, discarded }) => ({ id, url, pendingUrl, status, active, discarded }));
+        return JSON.stringify({ tabs, session: await chrome.storage.session.get() }, null, 1);
+      })
+      .catch((error: unknown) => String(error));
+    console.log(`What the browser and Roundcube did:\n${record?.dump()}\n${inside}\n${lab?.log()}`);
   });
 
   afterAll(async () => {
@@ -264,11 +280,11 @@ describe('password guard', () => {
     await loginToRoundcube(mailPage, webmail, lab!);
     await waitFor(async () => (await status()).committed === committed + 1, 10_000);
     await mailPage.close();
+    const sent = smtp!.received.length;
     const page = await openWatched(`${foreign('/plain')}?ref=canbo%40laichau.gov.vn`, foreignHost);
     await typeChecked(page, '#pw', lab!.password);
-    // Roundcube's compose, in a tab of its own, sends it: the second mail (the first was the user's
-    // own alert from the warning's button, above).
-    const mail = await smtp!.nth(2);
+    // Roundcube's compose, in a tab of its own, sends it
+    const mail = await smtp!.nth(sent + 1);
     expect(mail.to).toEqual(['hotro@laichau.gov.vn']);
     expect(mail.from).toBe(`${lab!.user}@${lab!.domain}`);
     const parsed = await PostalMime.parse(mail.raw);
@@ -279,22 +295,46 @@ describe('password guard', () => {
     // the page's query (which may carry the user's address or a token) stays out, and so does the password
     expect(parsed.text).not.toContain('ref=');
     expect(mail.raw.toString('latin1')).not.toContain(lab!.password);
+    // the tab the alert was sent from is closed, not left behind on the message list
+    await waitFor(async () => !browser!.context.pages().some((p) => p.url().startsWith(webmail)), 10_000);
     await page.close();
   });
 
   it('waits for a compose that Roundcube sets up late (a slow PC), and sends the alert with its text', async () => {
-    const late = await lateComposeInit(browser!.context, 1_500);
+    // Roundcube's own script, with its set-up put off by 1.5 s, on every compose page until undone
+    const late = lab!.fault('late-compose-init', 100, { delayMs: 1_500 });
     try {
+      const sent = smtp!.received.length;
       const page = await openWatched(foreign('/plain'), foreignHost);
       await typeChecked(page, '#pw', lab!.password);
-      const mail = await smtp!.nth(3);
-      expect(late.served).toBeGreaterThan(0);
+      const mail = await smtp!.nth(sent + 1);
+      expect(late.served()).toBeGreaterThan(0);
       expect(mail.to).toEqual(['hotro@laichau.gov.vn']);
       // the body was written after Roundcube had reset it to its default, not before
       expect((await PostalMime.parse(mail.raw)).text).toContain(`http://${foreignHost}:${port}/plain`);
       await page.close();
     } finally {
-      await late.undo();
+      late.undo();
+    }
+  });
+
+  it('opens the compose again when Roundcube loses it (its session overwritten by another tab), and sends the alert', async () => {
+    const lost = lab!.fault('lose-compose', 1);
+    try {
+      const sent = smtp!.received.length;
+      const page = await openWatched(foreign('/plain'), foreignHost);
+      await typeChecked(page, '#pw', lab!.password);
+      const mail = await smtp!.nth(sent + 1);
+      expect(lost.served()).toBe(1);
+      expect(mail.to).toEqual(['hotro@laichau.gov.vn']);
+      const text = (await PostalMime.parse(mail.raw)).text ?? '';
+      // once: the lost compose took nothing
+      expect(text.split(`http://${foreignHost}:${port}/plain`)).toHaveLength(2);
+      await waitFor(async () => !browser!.context.pages().some((p) => p.url().startsWith(webmail)), 10_000);
+      expect(smtp!.received).toHaveLength(sent + 1);
+      await page.close();
+    } finally {
+      lost.undo();
     }
   });
 

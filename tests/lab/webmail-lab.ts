@@ -5,6 +5,7 @@
  * removes the folder.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -41,10 +42,26 @@ export interface WebmailLab {
   deliverTo(mailbox: string, emlPath: string, folder?: string): void;
   /** Where a mailbox's Maildir is on disk (read-only use: Sent copies, moved originals). */
   maildir(mailbox?: string): string;
+  /**
+   * Makes Roundcube show a fault the next `times` times it could (tests/lab/roundcube-router.php):
+   * a compose set up late (`delayMs`), or a compose lost from the session. `undo()` ends it early.
+   */
+  fault(name: LabFault, times: number, settings?: { delayMs?: number }): LabFaultHandle;
+  /** The end of PHP's request log and of Roundcube's own error log, for a failed test to print. */
+  log(): string;
   stop(): Promise<void>;
 }
 
+export type LabFault = 'late-compose-init' | 'lose-compose';
+
+export interface LabFaultHandle {
+  /** How often Roundcube showed it so far. */
+  served(): number;
+  undo(): void;
+}
+
 const ROUNDCUBE = '/var/lib/roundcube';
+const router = fileURLToPath(new URL('./roundcube-router.php', import.meta.url));
 const MAIL_USER = 'vmail';
 
 export async function startLab(options: LabOptions = {}): Promise<WebmailLab> {
@@ -170,8 +187,11 @@ $config['check_all_folders'] = false;
 `,
   );
 
-  const php = spawn('php', ['-S', `127.0.0.1:${httpPort}`, '-t', `${ROUNDCUBE}/public_html`], {
-    env: { ...process.env, ROUNDCUBE_CONFIG_DIR: configDir, PHP_CLI_SERVER_WORKERS: '4' },
+  const faultsFile = join(dir, 'faults.json');
+  writeFileSync(faultsFile, '{}');
+  const readFaults = (): Record<string, { left: number; served: number; delayMs?: number }> => JSON.parse(readFileSync(faultsFile, 'utf8') || '{}');
+  const php = spawn('php', ['-S', `127.0.0.1:${httpPort}`, '-t', `${ROUNDCUBE}/public_html`, router], {
+    env: { ...process.env, ROUNDCUBE_CONFIG_DIR: configDir, PHP_CLI_SERVER_WORKERS: '4', KHIENTHU_LAB_FAULTS: faultsFile },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
@@ -190,6 +210,26 @@ $config['check_all_folders'] = false;
     deliver,
     deliverTo,
     maildir: maildirOf,
+    fault: (name, times, settings = {}) => {
+      // written whole while no request takes it: the router reads and counts under a lock
+      writeFileSync(faultsFile, JSON.stringify({ ...readFaults(), [name]: { left: times, served: 0, ...settings } }));
+      return {
+        served: () => readFaults()[name]?.served ?? 0,
+        undo: () => {
+          const faults = readFaults();
+          if (faults[name]) writeFileSync(faultsFile, JSON.stringify({ ...faults, [name]: { ...faults[name], left: 0 } }));
+        },
+      };
+    },
+    log: () => {
+      let errors = '';
+      try {
+        errors = readFileSync(join(configDir, 'logs', 'errors.log'), 'utf8');
+      } catch {
+        // no error logged
+      }
+      return `PHP:\n${phpLog.join('').slice(-6000)}\nRoundcube errors.log:\n${errors.slice(-4000)}`;
+    },
     stop: async () => {
       await stopProcessGroup(php);
       try {
