@@ -123,9 +123,10 @@ ${presentations.join('\n')}
 }
 
 /** Every template for these IDs, by path: `admx/khienthu-<browser>.admx` and `admx/<vi-VN|en-US>/khienthu-<browser>.adml`. */
-export function admxFiles(ids: { id: string; geckoId: string }): Map<string, string> {
+export function admxFiles(ids: { id: string; geckoId: string }, only?: ReadonlySet<string>): Map<string, string> {
   const files = new Map<string, string>();
   for (const browser of admxBrowsers) {
+    if (only && !only.has(browser.id)) continue;
     files.set(`admx/khienthu-${browser.id}.admx`, admx(browser, ids));
     for (const locale of ['vi', 'en'] as const) files.set(`admx/${admlFolders[locale]}/khienthu-${browser.id}.adml`, adml(browser, locale));
   }

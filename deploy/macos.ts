@@ -28,20 +28,21 @@ function uuidOf(name: string): string {
 }
 
 export interface MacProfileInput {
-  id: string;
-  updateUrl: string;
   organisation: string;
   policy: Record<string, unknown>;
+  /** Chrome and Edge (whichever the package installs into): the ID and its ExtensionSettings entry. */
+  browsers: { browser: 'chrome' | 'edge'; id: string; extensionSettings: Record<string, unknown> }[];
 }
 
-export function macProfile({ id, updateUrl, organisation, policy }: MacProfileInput): string {
+const macDomains = { chrome: 'com.google.Chrome', edge: 'com.microsoft.Edge' } as const;
+
+export function macProfile({ organisation, policy, browsers }: MacProfileInput): string {
+  const id = browsers[0]?.id ?? '';
   const identifier = `vn.khienthu.policy.${id}`;
-  const payloads = [
-    { domain: 'com.google.Chrome', settings: { ExtensionSettings: { [id]: { installation_mode: 'force_installed', update_url: updateUrl, override_update_url: true, toolbar_pin: 'force_pinned' } } } },
-    { domain: `com.google.Chrome.extensions.${id}`, settings: policy },
-    { domain: 'com.microsoft.Edge', settings: { ExtensionSettings: { [id]: { installation_mode: 'force_installed', update_url: updateUrl, override_update_url: true, toolbar_state: 'force_shown' } } } },
-    { domain: `com.microsoft.Edge.extensions.${id}`, settings: policy },
-  ].map(({ domain, settings }) => ({
+  const payloads = browsers.flatMap(({ browser, id: extensionId, extensionSettings }) => [
+    { domain: macDomains[browser], settings: { ExtensionSettings: { [extensionId]: extensionSettings } } },
+    { domain: `${macDomains[browser]}.extensions.${extensionId}`, settings: policy },
+  ]).map(({ domain, settings }) => ({
     PayloadType: domain,
     PayloadIdentifier: `${identifier}.${domain}`,
     PayloadUUID: uuidOf(`${identifier}.${domain}`),

@@ -1,6 +1,7 @@
 /**
  * `npm run deploy -- --release release/release.json (--preset ID | --policy FILE) --name NAME [--out DIR]`
- * (or `--id ID --base-url URL` instead of `--release`): the policy files of deploy/ for one
+ * (or `--id ID --base-url URL` instead of `--release`; or `--store chrome-web-store|edge-add-ons --id ID`
+ * for the store's listing, whose ID the store gave): the policy files of deploy/ for one
  * organisation, any organisation, pointing at the package the province signed and where it
  * serves it — Linux, Firefox, and Windows `.reg` for Chrome, Edge and Cốc Cốc.
  *
@@ -13,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exampleTarget, encode, organisationFiles, presetOrganisation, type DeployTarget, type Organisation } from '../deploy/generate';
+import { exampleTarget, encode, organisationFiles, presetOrganisation, stores, type DeployTarget, type Organisation, type StoreName } from '../deploy/generate';
 import '../lib/policy/messages';
 import { presetById, provincePresets } from '../lib/policy/presets';
 import { describeIssue, validateSettings } from '../lib/policy/validate';
@@ -25,6 +26,7 @@ export interface DeployOptions {
   crx?: string;
   id?: string;
   baseUrl?: string;
+  store?: string;
   preset?: string;
   policy?: string;
   name: string;
@@ -33,7 +35,15 @@ export interface DeployOptions {
 
 const idPattern = /^[a-p]{32}$/;
 
-export function deployTarget({ release, crx, id, baseUrl }: Pick<DeployOptions, 'release' | 'crx' | 'id' | 'baseUrl'>): DeployTarget {
+export function deployTarget({ release, crx, id, baseUrl, store }: Pick<DeployOptions, 'release' | 'crx' | 'id' | 'baseUrl' | 'store'>): DeployTarget {
+  if (store !== undefined) {
+    // the store signed the package with its own key: its ID is the listing's, and only the store has the package
+    if (!(store in stores)) throw new Error(`no store ${store}; there are ${Object.keys(stores).join(', ')}`);
+    if (release || crx || baseUrl) throw new Error('--store installs from the store: give --id (the listing\'s ID), not --release, --crx or --base-url');
+    if (!id || !idPattern.test(id)) throw new Error(`--store needs --id, the ID the store gave the listing${id ? ` (not an extension ID: ${id})` : ''}`);
+    const name = store as StoreName;
+    return { id, updateUrl: stores[name].updateUrl, geckoId: exampleTarget.geckoId, store: name, generatedBy: 'npm run deploy' };
+  }
   let target: { id: string; updateUrl: string; xpiUrl: string };
   let packageFile = crx;
   if (release) {
@@ -96,7 +106,7 @@ export function deploy(options: DeployOptions, outDir: string): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   try {
     const { values } = parseArgs({
-      options: Object.fromEntries(['release', 'crx', 'id', 'base-url', 'preset', 'policy', 'name', 'organisation', 'out'].map((key) => [key, { type: 'string' as const }])),
+      options: Object.fromEntries(['release', 'crx', 'id', 'base-url', 'store', 'preset', 'policy', 'name', 'organisation', 'out'].map((key) => [key, { type: 'string' as const }])),
     });
     if (!values.name) throw new Error('--name is required (it names the files: linux/<name>.json, …)');
     const written = deploy(
@@ -105,6 +115,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
         crx: values.crx,
         id: values.id,
         baseUrl: values['base-url'],
+        store: values.store,
         preset: values.preset,
         policy: values.policy,
         name: values.name,

@@ -80,6 +80,39 @@ describe('npm run deploy', () => {
     expect(() => deploy({ release: join(dir, 'release', 'release.json'), policy, name: 'tinh-moi' }, join(dir, 'refused'))).toThrow(/reportAddresses[\s\S]*cautionThreshold/);
   });
 
+  it("writes a store listing's kit with the store's ID and update address, never overridden, for the browsers that install from it", () => {
+    const listing = 'abcdefghijklmnopabcdefghijklmnop';
+    const out = join(dir, 'out-cws');
+    const written = deploy({ store: 'chrome-web-store', id: listing, preset: 'lai-chau', name: 'lai-chau' }, out).map((file) => file.slice(out.length + 1));
+    // Firefox is not a Chrome Web Store browser: its kit comes from a release
+    expect(written.filter((path) => !path.startsWith('admx/')).sort()).toEqual(
+      ['linux/lai-chau.json', 'macos/lai-chau.mobileconfig', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1'],
+    );
+    expect(written.filter((path) => path.startsWith('admx/')).sort()).toEqual(
+      ['chrome', 'coccoc', 'edge'].flatMap((browser) => [`admx/en-US/khienthu-${browser}.adml`, `admx/khienthu-${browser}.admx`, `admx/vi-VN/khienthu-${browser}.adml`]).sort(),
+    );
+    expect(JSON.parse(text(join(out, 'linux/lai-chau.json'))).ExtensionSettings).toEqual({
+      [listing]: { installation_mode: 'force_installed', update_url: 'https://clients2.google.com/service/update2/crx', toolbar_pin: 'force_pinned' },
+    });
+    expect(text(join(out, 'windows/edge-lai-chau.reg'))).toContain(`"1"="${listing};https://clients2.google.com/service/update2/crx"`);
+    for (const path of written) expect(text(join(out, path))).not.toContain('override_update_url');
+
+    // Edge Add-ons serves Edge alone: no Chrome, Cốc Cốc or Linux files, and the macOS profile for Edge only
+    const edgeOut = join(dir, 'out-edge');
+    const edgeFiles = deploy({ store: 'edge-add-ons', id: listing, preset: 'lai-chau', name: 'lai-chau' }, edgeOut).map((file) => file.slice(edgeOut.length + 1));
+    expect(edgeFiles.filter((path) => !path.startsWith('admx/')).sort()).toEqual(['macos/lai-chau.mobileconfig', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1']);
+    const mac = text(join(edgeOut, 'macos/lai-chau.mobileconfig'));
+    expect(mac).toContain('com.microsoft.Edge');
+    expect(mac).not.toContain('com.google.Chrome');
+    expect(mac).toContain('https://edge.microsoft.com/extensionwebstorebase/v1/crx');
+    expect(text(join(edgeOut, 'windows/install-lai-chau.ps1'))).toContain("[ValidateSet('edge')]");
+
+    // what a store route cannot take
+    expect(() => deploy({ store: 'chrome-web-store', preset: 'lai-chau', name: 'x' }, join(dir, 'refused'))).toThrow(/--store needs --id/);
+    expect(() => deploy({ store: 'chrome-web-store', id: listing, baseUrl: 'https://x.gov.vn/k', preset: 'lai-chau', name: 'x' }, join(dir, 'refused'))).toThrow(/not --release, --crx or --base-url/);
+    expect(() => deploy({ store: 'opera', id: listing, preset: 'lai-chau', name: 'x' }, join(dir, 'refused'))).toThrow(/no store opera/);
+  });
+
   it('refuses an ID that is not the package\'s', async () => {
     const release = join(dir, 'release', 'release.json');
     expect(() => deploy({ release, id: EXTENSION_ID, preset: 'lai-chau', name: 'x' }, join(dir, 'refused'))).toThrow(`--id ${EXTENSION_ID} is not the ID of the release (${id})`);

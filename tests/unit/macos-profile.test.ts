@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { macProfile } from '../../deploy/macos';
+import { chromiumExtensionSettings, exampleTarget } from '../../deploy/generate';
+import { macProfile, type MacProfileInput } from '../../deploy/macos';
 import { EXTENSION_ID } from '../../wxt.config';
 
 type Node = Record<string, Node[] | string> & { '#text'?: string };
@@ -27,7 +28,13 @@ function plist(nodes: Node[]): unknown {
 
 describe('the macOS configuration profile', () => {
   const policy = { organisationName: 'Sở A & B <tỉnh>', hotlines: ['0213.1', '0213.2'], passwordGuardEnabled: true, cautionThreshold: 30 };
-  const text = macProfile({ id: EXTENSION_ID, updateUrl: 'https://x.gov.vn/k/update.xml', organisation: 'Sở A & B', policy });
+  const target = { ...exampleTarget, updateUrl: 'https://x.gov.vn/k/update.xml' };
+  const input: MacProfileInput = {
+    organisation: 'Sở A & B',
+    policy,
+    browsers: (['chrome', 'edge'] as const).map((browser) => ({ browser, id: EXTENSION_ID, extensionSettings: chromiumExtensionSettings(target, browser)[EXTENSION_ID]! })),
+  };
+  const text = macProfile(input);
 
   it('is a well-formed property list', () => {
     expect(XMLValidator.validate(text)).toBe(true);
@@ -46,7 +53,7 @@ describe('the macOS configuration profile', () => {
     expect(byDomain['com.microsoft.Edge']!.ExtensionSettings).toMatchObject({ [EXTENSION_ID]: { toolbar_state: 'force_shown' } });
     expect(byDomain[`com.microsoft.Edge.extensions.${EXTENSION_ID}`]).toMatchObject(policy);
     // a profile made again has the same identifiers, so it replaces the one installed
-    expect(macProfile({ id: EXTENSION_ID, updateUrl: 'https://x.gov.vn/k/update.xml', organisation: 'Sở A & B', policy })).toBe(text);
+    expect(macProfile(structuredClone(input))).toBe(text);
     expect(new Set(profile.PayloadContent.map((payload) => payload.PayloadUUID)).size).toBe(4);
   });
 });
