@@ -43,7 +43,18 @@ describe('npm run deploy', () => {
     const written = deploy({ release: join(dir, 'release', 'release.json'), preset: 'lai-chau', name: 'lai-chau' }, out);
     const paths = written.map((file) => file.slice(out.length + 1)).sort();
     expect(paths.filter((path) => !path.startsWith('admx/'))).toEqual(
-      ['firefox/lai-chau.policies.json', 'linux/lai-chau.json', 'macos/lai-chau.mobileconfig', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1'],
+      [
+        'firefox/lai-chau.policies.json',
+        'linux/lai-chau.json',
+        'macos/lai-chau.mobileconfig',
+        'windows/chrome-lai-chau.extension-settings.json',
+        'windows/chrome-lai-chau.reg',
+        'windows/coccoc-lai-chau.extension-settings.json',
+        'windows/coccoc-lai-chau.reg',
+        'windows/edge-lai-chau.extension-settings.json',
+        'windows/edge-lai-chau.reg',
+        'windows/install-lai-chau.ps1',
+      ],
     );
     // the Group Policy templates, for this ID: four browsers, each in Vietnamese and English
     expect(paths.filter((path) => path.startsWith('admx/'))).toHaveLength(12);
@@ -66,6 +77,14 @@ describe('npm run deploy', () => {
     const edge = text(join(out, 'windows/edge-lai-chau.reg'));
     expect(edge).toContain('\\"toolbar_state\\":\\"force_shown\\"');
     expect(edge).toContain(`"1"="${id};https://extensions.tinh-moi.gov.vn/khienthu/update.xml"`);
+    // the value to paste into Group Policy or Intune is the one the .reg writes
+    for (const browser of ['chrome', 'edge', 'coccoc']) {
+      const pasted = text(join(out, `windows/${browser}-lai-chau.extension-settings.json`));
+      expect(pasted.trimEnd().split('\n')).toHaveLength(1);
+      const inReg = /^"ExtensionSettings"="(.*)"\r?$/m.exec(text(join(out, `windows/${browser}-lai-chau.reg`)))![1]!.replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+      expect(JSON.parse(pasted)).toEqual(JSON.parse(inReg));
+    }
+    expect(JSON.parse(text(join(out, 'windows/chrome-lai-chau.extension-settings.json')))).toEqual(linux.ExtensionSettings);
   });
 
   it('takes any organisation from a policy file, checked as the extension checks it', () => {
@@ -86,7 +105,17 @@ describe('npm run deploy', () => {
     const written = deploy({ store: 'chrome-web-store', id: listing, preset: 'lai-chau', name: 'lai-chau' }, out).map((file) => file.slice(out.length + 1));
     // Firefox is not a Chrome Web Store browser: its kit comes from a release
     expect(written.filter((path) => !path.startsWith('admx/')).sort()).toEqual(
-      ['linux/lai-chau.json', 'macos/lai-chau.mobileconfig', 'windows/chrome-lai-chau.reg', 'windows/coccoc-lai-chau.reg', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1'],
+      [
+        'linux/lai-chau.json',
+        'macos/lai-chau.mobileconfig',
+        'windows/chrome-lai-chau.extension-settings.json',
+        'windows/chrome-lai-chau.reg',
+        'windows/coccoc-lai-chau.extension-settings.json',
+        'windows/coccoc-lai-chau.reg',
+        'windows/edge-lai-chau.extension-settings.json',
+        'windows/edge-lai-chau.reg',
+        'windows/install-lai-chau.ps1',
+      ],
     );
     expect(written.filter((path) => path.startsWith('admx/')).sort()).toEqual(
       ['chrome', 'coccoc', 'edge'].flatMap((browser) => [`admx/en-US/khienthu-${browser}.adml`, `admx/khienthu-${browser}.admx`, `admx/vi-VN/khienthu-${browser}.adml`]).sort(),
@@ -100,7 +129,12 @@ describe('npm run deploy', () => {
     // Edge Add-ons serves Edge alone: no Chrome, Cốc Cốc or Linux files, and the macOS profile for Edge only
     const edgeOut = join(dir, 'out-edge');
     const edgeFiles = deploy({ store: 'edge-add-ons', id: listing, preset: 'lai-chau', name: 'lai-chau' }, edgeOut).map((file) => file.slice(edgeOut.length + 1));
-    expect(edgeFiles.filter((path) => !path.startsWith('admx/')).sort()).toEqual(['macos/lai-chau.mobileconfig', 'windows/edge-lai-chau.reg', 'windows/install-lai-chau.ps1']);
+    expect(edgeFiles.filter((path) => !path.startsWith('admx/')).sort()).toEqual([
+      'macos/lai-chau.mobileconfig',
+      'windows/edge-lai-chau.extension-settings.json',
+      'windows/edge-lai-chau.reg',
+      'windows/install-lai-chau.ps1',
+    ]);
     const mac = text(join(edgeOut, 'macos/lai-chau.mobileconfig'));
     expect(mac).toContain('com.microsoft.Edge');
     expect(mac).not.toContain('com.google.Chrome');
