@@ -31,6 +31,12 @@ function policyFor(message: MailMessage, options: ScanOptions): Policy {
   return { ...policy, locale: options.locale };
 }
 
+// `npm run scan … | head`: the reader left, which is no error of the scan
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function scan(options: ScanOptions): Promise<number> {
   const tally: ScanTally = { safe: 0, caution: 0, danger: 0, errors: 0 };
   const out = (line: string): void => {
