@@ -88,6 +88,7 @@ const notInWarningLetters = new Set([
   'text.html-payload',
   'link.text-mismatch',
   'link.organisation-spoof',
+  'link.government-spoof',
   'link.lookalike-domain',
   'link.script-url',
   'link.recipient-in-url',

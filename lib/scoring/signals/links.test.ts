@@ -60,6 +60,15 @@ describe('linkSignals', () => {
     expect(findings[0]?.evidence).toEqual(['https://mail.laocai.gov.vn → evil.example.com']);
   });
 
+  it('flags text showing a government host when the href leaves gov.vn; between state bodies it is an ordinary mismatch', () => {
+    const findings = linkFindings([link('http://f8s.co/1z8c', 'mail.gov.vn')]);
+    expect(ids(findings)).toEqual(['link.government-spoof']);
+    expect(findings[0]?.evidence).toEqual(['mail.gov.vn → f8s.co']);
+    expect(ids(linkFindings([link('https://dichvucong.gov.vn/p/home', 'www.chinhphu.gov.vn')]))).toEqual(['link.text-mismatch']);
+    // the organisation's own domain keeps its own finding
+    expect(ids(linkFindings([link('http://f8s.co/1z8c', 'mail.laocai.gov.vn')]))).toEqual(['link.organisation-spoof']);
+  });
+
   it('says nothing about links to the organisation', () => {
     expect(linkFindings([link('https://mail.laocai.gov.vn/?_task=mail', 'webmail')])).toEqual([]);
   });

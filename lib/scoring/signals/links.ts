@@ -12,6 +12,7 @@ import type { Finding } from '../types';
 
 export const linkSignalIds = [
   'link.organisation-spoof',
+  'link.government-spoof',
   'link.text-mismatch',
   'link.lookalike-domain',
   'link.ip-host',
@@ -29,6 +30,7 @@ type LinkFindingId = (typeof linkSignalIds)[number];
 
 const weights: Record<LinkFindingId, number> = {
   'link.organisation-spoof': 40,
+  'link.government-spoof': 40,
   'link.text-mismatch': 25,
   'link.lookalike-domain': 45,
   'link.ip-host': 25,
@@ -167,7 +169,16 @@ function textMismatch(link: MailLink, host: HostInfo, context: ScoringContext, l
   if ((linksPerHost.get(host.hostname) ?? 0) >= clickCounterLinks && !isOrganisationLink(link, context)) return undefined;
   const shown = shownHost(link.text);
   if (!shown || sameOwner(shown, host) || (platformKinds(host.hostname) & rewriter) !== 0) return undefined;
-  return isOrganisationHost(shown, context) ? 'link.organisation-spoof' : 'link.text-mismatch';
+  if (isOrganisationHost(shown, context)) return 'link.organisation-spoof';
+  // "mail.gov.vn" over a link to anywhere else: a state body's address, which a civil servant trusts
+  // like the own one (WhiteHat's 2018 warning: the "Tổng cục Việt Nam" quota lure)
+  if (isGovernmentHost(shown) && !isGovernmentHost(host)) return 'link.government-spoof';
+  return 'link.text-mismatch';
+}
+
+/** Vietnam's state bodies: every host under gov.vn. */
+function isGovernmentHost(host: HostInfo): boolean {
+  return host.publicSuffix === 'gov.vn';
 }
 
 function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[] {
