@@ -52,7 +52,8 @@ describe('scan --json on the corpus', { timeout: 60_000 }, () => {
   };
 
   it('prints one line per file, in sorted order, broken ones included', () => {
-    const expected = [...corpusFiles('benign'), ...corpusFiles('broken'), ...corpusFiles('lures')];
+    // sub-folders too (vi-real/ham, vi-real/lure), in the same sorted order
+    const expected = [...corpusFiles('benign'), ...corpusFiles('broken'), ...corpusFiles('lures'), ...corpusFiles('vi-real/ham'), ...corpusFiles('vi-real/lure')];
     expect(lines.map((line) => line.file)).toEqual(expected);
   });
 
@@ -64,7 +65,7 @@ describe('scan --json on the corpus', { timeout: 60_000 }, () => {
     }
     const lastBroken = lines.findIndex((line) => line.file === broken.at(-1));
     expect(lines.slice(lastBroken + 1).every((line) => 'level' in line)).toBe(true);
-    expect(lines.length - lastBroken - 1).toBe(corpusFiles('lures').length);
+    expect(lines.length - lastBroken - 1).toBe(corpusFiles('lures').length + corpusFiles('vi-real/ham').length + corpusFiles('vi-real/lure').length);
   });
 
   it('exits with 1 because some files could not be read', () => {

@@ -1,0 +1,48 @@
+/**
+ * The real Vietnamese corpus (tests/corpus/vi-real/, issue #14): lures quoted word for word by
+ * public Vietnamese warnings, and real Vietnamese texts that use the same words for real. Each
+ * file says where it was quoted from; the scorer is held to what it does on them today, so that a
+ * change that loses a catch or raises a false alarm here is seen (`npm run eval` gives the rates).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emlFiles, scoreFolder, type Scored } from '../../lib/eval/evaluate';
+
+const root = join(import.meta.dirname, '../..');
+const folder = (kind: 'lure' | 'ham') => join(root, 'tests/corpus/vi-real', kind);
+
+async function scored(kind: 'lure' | 'ham'): Promise<Map<string, Scored>> {
+  const items = await scoreFolder({ folder: folder(kind), label: kind, kind });
+  return new Map(items.map((item) => [basename(item.file, '.eml'), item]));
+}
+
+describe('the real Vietnamese corpus', () => {
+  it('says for every file where its words were quoted from, and what was quoted', async () => {
+    for (const kind of ['lure', 'ham'] as const) {
+      const files = await emlFiles(folder(kind));
+      expect(files.length).toBeGreaterThan(kind === 'lure' ? 10 : 20);
+      for (const file of files) {
+        const head = readFileSync(file, 'utf8').split(/\r?\n\r?\n/)[0]!;
+        expect(head, file).toMatch(/^X-Khienthu-Source: https?:\/\/\S+$/m);
+        expect(head, file).toMatch(/^X-Khienthu-Quoted: \S.+$/m);
+        expect(head, file).toMatch(/^X-Khienthu-Category: [a-z-]+$/m);
+      }
+    }
+  });
+
+  it('raises no alarm on the warnings, notices and help pages that use the lures’ words for real', async () => {
+    const ham = await scored('ham');
+    const alarms = [...ham.values()].filter((item) => item.error || item.verdict.level !== 'safe');
+    expect(alarms.map((item) => `${basename(item.file)}: ${item.verdict.level} ${item.verdict.reasons.map((r) => r.id).join(' ')}`)).toEqual([]);
+  });
+
+  it('keeps the lures it catches: the .gov.vn link over a shortener, the HTML payroll attachment, the locked account', async () => {
+    const lures = await scored('lure');
+    const level = (name: string) => lures.get(name)?.verdict.level;
+    expect(level('whitehat-tong-cuc-vuot-han-muc-48-gio')).toBe('danger');
+    expect(lures.get('whitehat-tong-cuc-vuot-han-muc-48-gio')?.verdict.reasons.map((r) => r.id)).toContain('link.government-spoof');
+    expect(level('viethanit-bang-luong-html')).toBe('danger');
+    expect(level('plo-facebook-tai-khoan-bi-khoa')).not.toBe('safe');
+  });
+});
