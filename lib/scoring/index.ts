@@ -63,8 +63,22 @@ function distinctEvidence(items: readonly string[]): string[] {
   });
 }
 
-function explain({ feature: _feature, ...finding }: Finding, policy: ScoringPolicy): Reason {
-  const evidence = distinctEvidence(finding.evidence).slice(0, maxEvidence);
+/**
+ * Two rules of one kind often fire on the same words ("quá hạn ngạch" inside "vượt quá hạn
+ * ngạch"): each reason shows the longest words of its kind that hold its own, so the person reads
+ * the phrase as it stands in the mail, and never a scrap of one shown beside it.
+ */
+function widenedEvidence(finding: Finding, all: readonly Finding[]): string[] {
+  const others = all.filter((f) => f.id !== finding.id && f.category === finding.category).flatMap((f) => f.evidence);
+  return finding.evidence.map((item) => {
+    const mine = item.toLowerCase();
+    if (mine === '') return item;
+    return others.filter((other) => other.length > item.length && other.toLowerCase().includes(mine)).sort((a, b) => b.length - a.length)[0] ?? item;
+  });
+}
+
+function explain({ feature: _feature, ...finding }: Finding, policy: ScoringPolicy, all: readonly Finding[] = []): Reason {
+  const evidence = distinctEvidence(widenedEvidence(finding, all)).slice(0, maxEvidence);
   return { ...finding, evidence, message: t(policy.locale, `reason.${finding.id}`, { evidence: evidence.join(', ') }) };
 }
 
@@ -114,7 +128,7 @@ export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
       points = Math.min(points, Math.max(0, Math.ceil(safePolicy.thresholds.danger) - 1));
     }
     const reasons = findings
-      .map((f) => explain(f, safePolicy))
+      .map((f, _i, all) => explain(f, safePolicy, all))
       .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
     return { level, score: points, reasons, ...(trustedSender !== undefined && { trustedSender }) };
   } catch {
