@@ -42,26 +42,26 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 56.5% / 18.2% (368); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 54%, danger ≥ 16%', () => {
+  // measured 58.7% / 23.4% (368); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 56%, danger ≥ 21%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.54);
-    expect(danger).toBeGreaterThanOrEqual(0.16);
+    expect(flagged).toBeGreaterThanOrEqual(0.56);
+    expect(danger).toBeGreaterThanOrEqual(0.21);
   });
 
-  // measured 56.9% / 12.3% (399)
-  it('flags scams: caution+ ≥ 54%, danger ≥ 10%', () => {
+  // measured 62.2% / 19.3% (399)
+  it('flags scams: caution+ ≥ 60%, danger ≥ 17%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.54);
-    expect(danger).toBeGreaterThanOrEqual(0.1);
+    expect(flagged).toBeGreaterThanOrEqual(0.6);
+    expect(danger).toBeGreaterThanOrEqual(0.17);
   });
 
-  // measured 51.4% / 13.2% (1,170)
-  it('flags unsolicited mail as a whole: caution+ ≥ 49%, danger ≥ 12%', () => {
+  // measured 55.3% / 18.9% (1,170)
+  it('flags unsolicited mail as a whole: caution+ ≥ 53%, danger ≥ 17%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.49);
-    expect(danger).toBeGreaterThanOrEqual(0.12);
+    expect(flagged).toBeGreaterThanOrEqual(0.53);
+    expect(danger).toBeGreaterThanOrEqual(0.17);
   });
 });
 

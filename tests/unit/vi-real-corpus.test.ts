@@ -32,15 +32,15 @@ describe('the real Vietnamese corpus', () => {
   });
 
   /**
-   * The alarms it raises on real texts today, each a known false alarm left open in #14: a
-   * ministry's how-to for changing the webmail password ("nhập tên tài khoản và mật khẩu", "nhập
-   * vào mật khẩu cũ") and a province's notice that a new account is locked after 6 hours without
-   * a new password. Seen without a sender (the page gives none), so no inside-sender or
-   * government-advisory discount applies. A new alarm, or one of these gone, fails here.
+   * The alarms it raises on real texts today, each a known false alarm left open in #14: how-tos
+   * for the password ("nhập tên tài khoản và mật khẩu", "nhập vào mật khẩu cũ"; "thư xác nhận tài
+   * khoản … kích hoạt lại tài khoản"). Seen without a sender (the pages give none), so no
+   * inside-sender or government-advisory discount applies. A new alarm, or one of these gone,
+   * fails here.
    */
   const knownFalseAlarms = {
-    'botuphap-doi-mat-khau-hom-thu': 'danger',
-    'caobang-cap-tai-khoan-thu-cong-vu': 'caution',
+    'botuphap-doi-mat-khau-hom-thu': 'caution',
+    'kiemtratailieu-quen-mat-khau': 'caution',
   };
 
   it('raises no alarm on the warnings, notices and help pages that use the lures’ words for real, but the known ones', async () => {
@@ -49,12 +49,11 @@ describe('the real Vietnamese corpus', () => {
     expect(alarms).toEqual(knownFalseAlarms);
   });
 
-  it('keeps the lures it catches: the .gov.vn link over a shortener, the HTML payroll attachment, the locked account', async () => {
+  it('keeps the lures it catches: the .gov.vn link over a shortener, the HTML payroll attachment', async () => {
     const lures = await scored('lure');
     const level = (name: string) => lures.get(name)?.verdict.level;
     expect(level('whitehat-tong-cuc-vuot-han-muc-48-gio')).toBe('danger');
     expect(lures.get('whitehat-tong-cuc-vuot-han-muc-48-gio')?.verdict.reasons.map((r) => r.id)).toContain('link.government-spoof');
     expect(level('viethanit-bang-luong-html')).toBe('danger');
-    expect(level('plo-facebook-tai-khoan-bi-khoa')).not.toBe('safe');
   });
 });
