@@ -73,7 +73,7 @@ function widenedEvidence(finding: Finding, all: readonly Finding[]): string[] {
   return finding.evidence.map((item) => {
     const mine = item.toLowerCase();
     if (mine === '') return item;
-    return others.filter((other) => other.length > item.length && other.toLowerCase().includes(mine)).sort((a, b) => b.length - a.length)[0] ?? item;
+    return others.reduce((longest, other) => (other.length > longest.length && other.toLowerCase().includes(mine) ? other : longest), item);
   });
 }
 

@@ -1,9 +1,10 @@
 /**
  * What a failed end-to-end test prints, so that a failure seen only in CI can be understood from
- * its log: every tab's address, what the extension's pages and worker wrote to the console, tabs
- * whose renderer crashed, and the webmail's own request log. Nothing is printed when tests pass.
+ * its log: every tab's navigations and their HTTP status, failed requests, what the pages and the
+ * worker wrote to the console, renderer crashes, and the tabs open at the end. (The webmail's side
+ * is `WebmailLab.log()`.) Nothing is printed when tests pass.
  */
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 
 export interface BrowserRecord {
   /** The record so far, newest last, with the address of every open tab. */
@@ -20,7 +21,7 @@ export function recordBrowser(context: BrowserContext, worker?: Worker): Browser
     lines.push(`+${((Date.now() - started) / 1000).toFixed(1)}s ${line}`);
     if (lines.length > kept) lines.shift();
   };
-  const watch = (page: import('playwright-core').Page) => {
+  const watch = (page: Page) => {
     page.on('console', (message) => add(`[${message.type()}] ${page.url()}: ${message.text()}`));
     page.on('pageerror', (error) => add(`[pageerror] ${page.url()}: ${error.message}`));
     page.on('crash', () => add(`[crash] ${page.url()}`));

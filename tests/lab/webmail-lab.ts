@@ -47,7 +47,7 @@ export interface WebmailLab {
    * a compose set up late (`delayMs`), or a compose lost from the session. `undo()` ends it early.
    */
   fault(name: LabFault, times: number, settings?: { delayMs?: number }): LabFaultHandle;
-  /** The end of PHP's request log and of Roundcube's own error log, for a failed test to print. */
+  /** The end of what PHP wrote to stderr and of Roundcube's own error log, for a failed test to print. */
   log(): string;
   stop(): Promise<void>;
 }
@@ -228,7 +228,7 @@ $config['check_all_folders'] = false;
       } catch {
         // no error logged
       }
-      return `PHP:\n${phpLog.join('').slice(-6000)}\nRoundcube errors.log:\n${errors.slice(-4000)}`;
+      return `PHP stderr:\n${phpLog.join('').slice(-6000)}\nRoundcube errors.log:\n${errors.slice(-4000)}`;
     },
     stop: async () => {
       await stopProcessGroup(php);
