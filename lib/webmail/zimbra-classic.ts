@@ -15,10 +15,11 @@
  *   only the display name is rendered, so the address is often missing here and the raw message
  *   (`rawMessageUrl`) is what tells the truth.
  *
- * Not verified against a running Zimbra (built from the sources only): the DOM across 8.8.15–10
- * (the newest stored versions of the templates were read); whether bubbles carry the address in
- * any attribute in 8.8.15+; the selected list row (`Row-selected`) as a source of the message id;
- * the localised address-row labels; that the first expanded capsule is the newest message; the
+ * The message headers of the test pages are Message.template of 8.8.15.P40 and 10.1.0 expanded by
+ * Zimbra's own template compiler (see tests/fixtures/zimbra); that is how `_obo_span` was found to
+ * be the on-behalf-of span's real id. Not verified against a running Zimbra (built from the sources
+ * only): the DOM outside those headers; the selected list row (`Row-selected`) as a source of the
+ * message id; that the first expanded capsule is the newest message; the
  * content type of the REST `view=text` answer; the REST path on deployments not at the root. The
  * body iframe is created with `src='javascript:"";'` by DwtIframe; the reproductions use about:blank.
  * The report route (`sendReport`, `disposeOriginal`, in ./zimbra-soap.ts) is built from the SOAP
@@ -140,20 +141,18 @@ export function parseAddressText(text: string): MailAddress {
 }
 
 /**
- * One ZmAddressBubble. The address is taken from wherever this version of the client left it: an
- * attribute, the hidden `.addrBubbleHide` copy of the full address (older 8.x), or the visible text
- * when it is the full form (short addresses off, or a sender without a display name).
+ * One ZmAddressBubble: `span.addrBubble > span` holding AjxEmailAddress.toString(shortForm) and a
+ * space (ZmAddressBubble.getContent, zm-web-client 8.8.15–10.1), so the address is there only in
+ * the full form (short addresses off, or a sender without a display name). Attributes are looked
+ * at in case a skin or zimlet adds one; the stock client sets none.
  */
 function addressFromBubble(bubble: Element): MailAddress {
-  const hidden = bubble.querySelector('.addrBubbleHide');
-  const shown = textOf(bubble, '.addrBubbleHide');
-  const parsed = parseAddressText(hidden ? textOf(hidden) : shown);
+  const parsed = parseAddressText(textOf(bubble));
   const attribute = ['email', 'data-email', 'title', 'aria-label']
     .map((name) => bubble.getAttribute(name) ?? '')
     .map((value) => parseAddressText(value).address)
     .find(Boolean);
-  const name = parsed.name || (hidden ? parseAddressText(shown).name : '');
-  return { name, address: parsed.address || attribute || '' };
+  return { name: parsed.name, address: parsed.address || attribute || '' };
 }
 
 function addressesIn(cell: Element | null | undefined): MailAddress[] {
@@ -202,8 +201,9 @@ function readHeader(view: Element): HeaderFields {
   if (!header) return fields;
   const table = header.querySelector('[id$="_hdrTable"]') ?? header;
   const fromRow = table.querySelector('tr[id$="_expandRow"]') ?? table.querySelector('tr');
-  // With a Sender header, the first bubble is the Sender and From is shown "on behalf of".
-  const onBehalf = fromRow?.querySelector('[id$="_obo"]');
+  // With a Sender header, the first bubble is the Sender and From is shown "on behalf of", in
+  // #SentBy's span#<view>_obo_span (ZmId.CMP_OBO_SPAN; a capsule's is <header id>_obo_span).
+  const onBehalf = fromRow?.querySelector('[id$="_obo_span"]');
   if (fromRow) fields.from = addressesIn(onBehalf ?? fromRow.querySelector('td.LabelColValue'))[0];
   for (const row of table.querySelectorAll('tr')) {
     if (row === fromRow || fromRow?.contains(row) || row.id.endsWith('_tagRow') || row.id.endsWith('_scheduled')) continue;

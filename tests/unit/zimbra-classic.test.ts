@@ -199,17 +199,27 @@ describe('Zimbra Classic addresses', () => {
     expect(parseAddressText('"Ban \\"CNTT\\"" <cntt@soctrang.gov.vn>')).toEqual({ name: 'Ban "CNTT"', address: 'cntt@soctrang.gov.vn' });
   });
 
-  it('takes the full address from the hidden copy older 8.x bubbles carry', () => {
+  /** Replaces what the page shows with a fragment the fixture keeps in a <template>. */
+  function put(doc: Document, templateId: string, target: Element): void {
+    const fragment = (doc.getElementById(templateId) as HTMLTemplateElement).content.cloneNode(true);
+    target.replaceWith(fragment);
+  }
+
+  it('takes From, not the Sender, when the message was sent on behalf of someone', () => {
     const doc = loadPage('classic-reading-pane.html');
-    doc.getElementById('DWT1190')!.innerHTML =
-      '<span><span>Postmaster </span><span class="addrBubbleHide" id="DWT1190_select">"Postmaster" &lt;fem@fundacionhomi.org.co&gt; </span></span>';
-    expect(zimbraClassicAdapter.readMessage(doc).from).toEqual({ name: 'Postmaster', address: 'fem@fundacionhomi.org.co' });
+    put(doc, 'on-behalf-header', doc.querySelector('#zv__TV-main__MSG > div')!);
+    const view = doc.getElementById('zv__TV-main__MSG')!;
+    expect(view.querySelector('[id$="_obo_span"]')).not.toBeNull();
+    expect(view.textContent).toContain('Văn thư');
+    const message = zimbraClassicAdapter.readMessage(doc);
+    expect(message.from).toEqual({ name: 'Postmaster', address: '' });
+    expect(message.replyTo).toEqual([{ name: '', address: 'mssmadar44@gmail.com' }]);
   });
 
   it("takes the sender's address from the external-images bar when the bubble has none", () => {
     const doc = loadPage('classic-reading-pane.html');
-    doc.getElementById('zv__TV__TV-main_MSG_infoBar')!.innerHTML =
-      '<div class="DisplayImages" id="zv__TV__TV-main_MSG_displayImages"><a href="javascript:void(0);" id="zv__TV__TV-main_MSG_displayImages_email">fem@fundacionhomi.org.co</a></div>';
+    const infoBar = doc.getElementById('zv__TV__TV-main_MSG_infoBar')!;
+    infoBar.append((doc.getElementById('external-images-bar') as HTMLTemplateElement).content.cloneNode(true));
     expect(zimbraClassicAdapter.readMessage(doc).from).toEqual({ name: 'Postmaster', address: 'fem@fundacionhomi.org.co' });
   });
 });
