@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../scoring/types';
-import { countLevels, parseFolderSpec, parseLabels, rates, ruleFreqs, scoreFolder, worst, type Scored } from './evaluate';
+import { emptyMessage } from '../mail/types';
+import { countLevels, parseFolderSpec, parseLabels, rates, ruleFreqs, scoreFolder, withoutAnonymisedSender, worst, type Scored } from './evaluate';
 
 describe('parseFolderSpec', () => {
   it('reads FOLDER=LABEL and the kind the label says', () => {
@@ -72,5 +73,16 @@ describe('scoreFolder', () => {
     expect(items.map((i) => [i.file.endsWith('a.eml') ? 'a' : 'b', i.klass])).toEqual([['a', 'credential'], ['b', undefined]]);
     expect(items[0]?.verdict.level).not.toBe('safe');
     expect(items[1]?.verdict.level).toBe('safe');
+  });
+});
+
+describe('withoutAnonymisedSender', () => {
+  it("reads the honeypot's anonymised forwarder (phishing@pot) as a reserved domain, not as a forged From", () => {
+    const forwarded = { ...emptyMessage('raw'), from: { name: 'phishing@pot', address: 'phishing@pot' }, to: [{ name: '', address: 'phishing@pot' }] };
+    const read = withoutAnonymisedSender(forwarded);
+    expect(read.from?.address).toBe('phishing@pot.example');
+    expect(read.to).toEqual(forwarded.to);
+    const forged = { ...emptyMessage('raw'), from: { name: 'Correios', address: 'rastreio@correios' } };
+    expect(withoutAnonymisedSender(forged)).toBe(forged);
   });
 });

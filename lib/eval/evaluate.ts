@@ -90,12 +90,32 @@ export interface EvalOptions {
   scorer?: (message: MailMessage, policy: Policy) => Verdict;
 }
 
+/**
+ * The honeypot corpus anonymised its owner's addresses to `phishing@pot`, `phish@pot`: a domain
+ * that does not exist, on every message he forwarded himself. A real forwarder's address has a
+ * real domain, so the sender's side is read as a reserved one (`pot.example`, RFC 2606): the
+ * anonymisation is not a forger's From. Recipients stay as they are (links carry them as written).
+ */
+const anonymisedDomain = /@pot$/;
+
+export function withoutAnonymisedSender(message: MailMessage): MailMessage {
+  const real = (address: string) => address.replace(anonymisedDomain, '@pot.example');
+  const touched = message.from !== undefined && anonymisedDomain.test(message.from.address);
+  const replies = message.replyTo.some((r) => anonymisedDomain.test(r.address));
+  if (!touched && !replies) return message;
+  return {
+    ...message,
+    ...(message.from && { from: { ...message.from, address: real(message.from.address) } }),
+    replyTo: message.replyTo.map((r) => ({ ...r, address: real(r.address) })),
+  };
+}
+
 export async function loadMessages(spec: FolderSpec): Promise<{ file: string; message?: MailMessage; error?: string }[]> {
   const files = await emlFiles(spec.folder);
   return Promise.all(
     files.map(async (file) => {
       try {
-        return { file, message: await parseRawMessage(await readFile(file)) };
+        return { file, message: withoutAnonymisedSender(await parseRawMessage(await readFile(file))) };
       } catch (error) {
         return { file, error: error instanceof Error ? error.message : String(error) };
       }

@@ -84,10 +84,15 @@ export const lureRules = [
     id: 'quota.storage-size',
     category: 'quota',
     weight: 20,
-    patterns: [String.raw`\b\d{1,4}(?:[.,]\d{1,3})? ?[gm]b\b.{0,120}\b\d{1,4}(?:[.,]\d{1,3})? ?[gm]b\b`],
+    // two sizes alone are any hardware newsletter ("42 euros for 30 GB … 33 euros for 30 GB"):
+    // a quota word must stand before or just after them
+    patterns: [
+      String.raw`\b(gioi han|dung luong|han muc|han ngach|luu tru|quota|storage|mailbox|capacity)\b.{0,30}\b\d{1,4}(?:[.,]\d{1,3})? ?[gm]b\b.{0,90}\b\d{1,4}(?:[.,]\d{1,3})? ?[gm]b\b`,
+      String.raw`\b\d{1,4}(?:[.,]\d{1,3})? ?[gm]b\b.{0,90}\b\d{1,4}(?:[.,]\d{1,3})? ?[gm]b\b.{0,30}\b(gioi han|dung luong|han muc|han ngach|luu tru|quota|storage|mailbox|capacity)\b`,
+    ],
     examples: {
-      match: ['là 5 GB theo định nghĩa của quản trị viên, hiện đang chạy ở mức 10,9GB', 'giới hạn dung lượng 2,0 GB mà quản trị viên đã đặt là 2,30 GB'],
-      noMatch: ['Tệp đính kèm 5 GB', 'Hộp thư 5GB'],
+      match: ['vượt quá giới hạn lưu trữ, là 5 GB theo định nghĩa của quản trị viên, hiện đang chạy ở mức 10,9GB', 'giới hạn dung lượng 2,0 GB mà quản trị viên đã đặt là 2,30 GB', 'You have used 1.9 GB of 2 GB mailbox storage'],
+      noMatch: ['Tệp đính kèm 5 GB', 'Hộp thư 5GB', '42 euros for 30 GB ADR tape, 33 euros for 30 GB ADR tape'],
     },
   },
 
@@ -540,6 +545,68 @@ export const lureRules = [
     examples: {
       match: ['Congratulations! You have won an iPhone', 'Claim your reward now', '50 free spins awaits you', 'Sie haben gewonnen', 'Bạn đã trúng thưởng'],
       noMatch: ['The winner of the football match was announced'],
+    },
+  },
+
+  {
+    id: 'scam.points-rewards',
+    category: 'scam',
+    weight: 20,
+    patterns: [
+      String.raw`\b(resgate|troque|resgatar|trocar|redeem|echangez|echanger|canjea|canjear) (os |las |vos |your )?(seus |suas |sus )?(pontos|puntos|points|beneficios|saldo|premio|recompensas?|miles)\b`,
+      String.raw`\b(pontos|puntos|points|miles|rewards|diem thuong)\b.{0,30}\b(vao expirar|vao vencer|expiram|expirar|vencer|will expire|are expiring|about to expire|expirent|caducan|het han|sap het han)\b`,
+      String.raw`\bdiem thuong\b.{0,60}\b(doi|nhan) (qua|thuong|iphone|tien)\b`,
+    ],
+    examples: {
+      match: ['Troque seus pontos por produtos', 'Seus 13574 pontos vão vencer', 'Điểm thưởng sắp hết hạn, vui lòng đổi trước', 'Your reward points will expire tomorrow'],
+      noMatch: ['The meeting points are listed below', 'Điểm thi sẽ được công bố'],
+    },
+  },
+  {
+    id: 'scam.money-waiting',
+    category: 'scam',
+    weight: 20,
+    patterns: [
+      String.raw`\b(valores|saldo|credito|beneficio|reembolso|restituicao) (a receber|liberad[oa]|disponivel|pendente de liberacao)\b`,
+      String.raw`\b(your )?(tax )?refund (is ready|has been approved|is pending|is waiting)\b`,
+      String.raw`\b(nhan|lenh|duoc) hoan tien\b`,
+      String.raw`\bhoan tien (ngay|tu dong|lai ngay)\b`,
+      String.raw`\bgui (den|toi|tang) quy khach( hang)? so tien\b`,
+      String.raw`\bqua tang tri an\b`,
+    ],
+    examples: {
+      match: ['Você possui um Valores a Receber', 'Your refund is ready to be processed', 'NHẬN HOÀN TIỀN LẠI NGAY', 'chúng tôi xin gửi đến quý khách hàng số tiền 1.999.000 vnđ', 'Quà tặng tri ân khách hàng'],
+      noMatch: ['Hoàn thiện hồ sơ trước ngày 15', 'The refund policy is on the website'],
+    },
+  },
+  {
+    id: 'threat.regularize-payment',
+    category: 'threat',
+    weight: 20,
+    patterns: [
+      String.raw`\b(regularize|regularizar|regularizacao de) (a |sua |seu |o |da |do )?(sua |seu )?(situacao|cpf|cnh|pendencia|divida|debito|fatura|cadastro|conta|taxa)\b`,
+      String.raw`\b(fatura|boleto|factura|facture) (venceu|vencida|vencido|em atraso|impayee|en retard|impagada|pendiente de pago)\b`,
+      String.raw`\b(evitar|para que|evite|afin d.eviter|pour eviter|para evitar) (a |o |la |el |toute |une )?(suspensao|bloqueio|cancelamento|suspension|bloqueo|cierre|fermeture|blocage|cancelacion|suspendre)\b`,
+      String.raw`\b(suspensao|bloqueio|cancelamento) (definitiv[oa]|d[oa] (sua |seu )?(conta|documento|cnh|cpf|cartao|servicos?))\b`,
+    ],
+    examples: {
+      match: ['Regularize sua CNH', 'sua fatura venceu em 15/05/2024', 'É necessário regularizar a situação para evitar a suspensão do documento', "Afin d'éviter toute suspension de votre compte"],
+      noMatch: ['The invoice was paid on time', 'Hóa đơn tháng này đã được thanh toán'],
+    },
+  },
+  {
+    id: 'threat.police-summons',
+    category: 'threat',
+    weight: 25,
+    negatable: true,
+    patterns: [
+      String.raw`\b(phai|yeu cau|moi) (ban |ong |ba |anh |chi )?(bao cao|trinh dien|co mat|den lam viec|len lam viec)\b.{0,60}\b(cong an|canh sat|co quan dieu tra|toa an|vien kiem sat)\b`,
+      String.raw`\b(gui|gui kem|dinh kem) (giay|lenh) trieu tap\b`,
+      String.raw`\btham gia (vao )?cuoc dieu tra\b`,
+    ],
+    examples: {
+      match: ['Bạn phải báo cáo cho tòa nhà chính của Cảnh sát Việt Nam', 'để tham gia vào cuộc điều tra, bạn có quyền tự mình mời một người bảo vệ'],
+      noMatch: ['Công an không bao giờ gửi giấy triệu tập qua email', 'Công an tỉnh tổ chức hội nghị tổng kết'],
     },
   },
 

@@ -35,33 +35,33 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.3% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  // measured 2.1% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
   it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
     const { flagged, danger } = figures(ham);
     expect(flagged).toBeLessThanOrEqual(0.03);
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 58.7% / 23.4% (368); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 56%, danger ≥ 21%', () => {
+  // measured 67.7% / 37.8% (368); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 65%, danger ≥ 35%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.56);
-    expect(danger).toBeGreaterThanOrEqual(0.21);
+    expect(flagged).toBeGreaterThanOrEqual(0.65);
+    expect(danger).toBeGreaterThanOrEqual(0.35);
   });
 
-  // measured 62.2% / 19.3% (399)
-  it('flags scams: caution+ ≥ 60%, danger ≥ 17%', () => {
+  // measured 64.9% / 25.6% (399)
+  it('flags scams: caution+ ≥ 62%, danger ≥ 23%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.6);
-    expect(danger).toBeGreaterThanOrEqual(0.17);
+    expect(flagged).toBeGreaterThanOrEqual(0.62);
+    expect(danger).toBeGreaterThanOrEqual(0.23);
   });
 
-  // measured 55.3% / 18.9% (1,170)
-  it('flags unsolicited mail as a whole: caution+ ≥ 53%, danger ≥ 17%', () => {
+  // measured 59.1% / 26.7% (1,170)
+  it('flags unsolicited mail as a whole: caution+ ≥ 57%, danger ≥ 24%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.53);
-    expect(danger).toBeGreaterThanOrEqual(0.17);
+    expect(flagged).toBeGreaterThanOrEqual(0.57);
+    expect(danger).toBeGreaterThanOrEqual(0.24);
   });
 });
 

@@ -43,3 +43,23 @@ describe('attachmentSignals', () => {
     expect(findings).toEqual([{ id: 'attachment.executable', category: 'attachment', weight: 50, evidence: ['a.exe', 'b.exe', 'c.exe'] }]);
   });
 });
+
+describe('a password for the attachment given in the same message', () => {
+  const pdf: MailAttachment = { filename: 'SALDOPONTUACAO.pdf', contentType: 'application/pdf', size: 1000 };
+  function findings(text: string, attachments: MailAttachment[] = [pdf]) {
+    const msg = message({ text, attachments });
+    return attachmentSignals(msg, contextFor(msg));
+  }
+
+  it('flags "Senha do PDF 123", "Use a senha: 123", "mật khẩu giải nén: 2024" when a file is attached', () => {
+    expect(ids(findings('Siga as instruções em anexo. Senha do PDF 123 Protocolo: 2406'))).toEqual(['attachment.password-given']);
+    expect(ids(findings('Veja no arquivo em anexo como realizar a liberação. Use a senha: 123'))).toEqual(['attachment.password-given']);
+    expect(ids(findings('Anh chị mở tệp đính kèm, mật khẩu giải nén: 2024'))).toEqual(['attachment.password-given']);
+    expect(findings('Senha do PDF 123')[0]?.evidence).toEqual(['Senha do PDF 123']);
+  });
+
+  it('says nothing without an attachment, or without a password to hand', () => {
+    expect(findings('Use a senha: 123', [])).toEqual([]);
+    expect(findings('Mật khẩu phải có ít nhất 8 ký tự; đổi mật khẩu 90 ngày một lần.')).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
 import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
 import { archiveExtensions, executableExtensions } from '../lists';
-import { readable } from '../normalize';
+import { originalPhrase, readable } from '../normalize';
 import type { Finding } from '../types';
 
 export const attachmentSignalIds = [
@@ -16,6 +16,7 @@ export const attachmentSignalIds = [
   'attachment.disk-image',
   'attachment.archive',
   'attachment.macro-document',
+  'attachment.password-given',
 ] as const;
 
 type AttachmentFindingId = (typeof attachmentSignalIds)[number];
@@ -28,7 +29,16 @@ const weights: Record<AttachmentFindingId, number> = {
   'attachment.disk-image': 40,
   'attachment.archive': 10,
   'attachment.macro-document': 25,
+  'attachment.password-given': 30,
 };
+
+/**
+ * "Senha do PDF 123", "Use a senha: 123", "mật khẩu giải nén: 2024": a file locked with a
+ * password given in the same message is locked against the mail server's virus scanner, not
+ * against the reader. Bare text (no diacritics, lower case).
+ */
+const passwordForFile =
+  /\b(senha|password|passwort|contrasena|mot de passe|wachtwoord|mat khau giai nen|mat khau mo (tep|file)|mat khau|ma giai nen)( (do|da|del|du|de|for|to open|of|cua|mo|giai nen|to unzip|to extract) (the |o |a |el |le |la )?(pdf|arquivo|anexo|archivo|adjunto|fichier|piece jointe|file|attachment|tep|tai lieu|document|documento|zip|rar|tep nen))?( de acesso| de abertura| d'ouverture)?( e| is| est| es| la)?:? ?\d{3,8}\b/;
 
 const htmlExtensions = new Set(['htm', 'html', 'shtml', 'xhtml', 'xht', 'svg', 'svgz', 'mht', 'mhtml', 'hta']);
 const diskImageExtensions = new Set(['iso', 'img', 'vhd', 'vhdx', 'dmg', 'udf']);
@@ -62,7 +72,7 @@ function classify(filename: string, contentType: string): AttachmentFindingId | 
   return undefined;
 }
 
-export function attachmentSignals(message: MailMessage, _context: ScoringContext): Finding[] {
+export function attachmentSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const byId = new Map<AttachmentFindingId, string[]>();
   for (const attachment of message.attachments) {
     const id = classify(attachment.filename.slice(0, 1000), attachment.contentType ?? '');
@@ -70,6 +80,10 @@ export function attachmentSignals(message: MailMessage, _context: ScoringContext
     const names = byId.get(id) ?? [];
     if (names.length < 3) names.push(readable(attachment.filename) || attachment.contentType || '?');
     byId.set(id, names);
+  }
+  if (message.attachments.length > 0) {
+    const given = passwordForFile.exec(context.text.bare.slice(0, 100_000));
+    if (given) byId.set('attachment.password-given', [originalPhrase(context.text, given.index, given.index + given[0].length) || given[0]]);
   }
   return [...byId].map(([id, evidence]) => ({ id, category: 'attachment', weight: weights[id], evidence }));
 }

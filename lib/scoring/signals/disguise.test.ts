@@ -39,3 +39,13 @@ describe('disguiseSignals', () => {
     expect(ids(disguised({ text: `Dear user, ${split('verify')} your ${split('account')} ${split('today')}` }))).toEqual(['disguise.hidden-characters']);
   });
 });
+
+describe('a random token glued to the subject', () => {
+  it.each(['Liberação de IRPF - 6NwlyfzWcsNerv0', 'Valor bloqueado por segurancaNm9ehEyNWyox3', 'PONTOS lTAUCARD  - tJjwN679hRkyKg'])('flags %s', (subject) => {
+    expect(ids(disguised({ subject }))).toEqual(['disguise.random-token']);
+  });
+
+  it.each(['Order #NP09312186721', '[GHSclassof1977] Boneheads', 'Your iPhone12Pro order', 'McDonaldsHQ2024 news', 'Công văn số 1234/UBND-KT', 'commit 3f9a2b7c1d'])('leaves %s alone', (subject) => {
+    expect(disguised({ subject })).toEqual([]);
+  });
+});

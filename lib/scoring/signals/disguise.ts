@@ -11,7 +11,7 @@ import type { ScoringContext } from '../context';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
 
-export const disguiseSignalIds = ['disguise.hidden-characters'] as const;
+export const disguiseSignalIds = ['disguise.hidden-characters', 'disguise.random-token'] as const;
 
 /**
  * Characters that only split or decorate letters: soft hyphen and zero-width marks, combining
@@ -81,7 +81,42 @@ export function disguiseSignals(message: MailMessage, _context: ScoringContext):
   const body = count(message.text, 50_000);
   const inHead = head.hits >= 3 || head.mixedWords >= 1;
   const inBody = body.hits >= 8 || body.mixedWords >= 3;
-  if (!inHead && !inBody) return [];
+  const random = randomTokenFindings(message.subject);
+  if (!inHead && !inBody) return random;
   const evidence = [...new Set([...head.sample, ...body.sample])].filter((w) => w !== '').slice(0, 3);
-  return [{ id: 'disguise.hidden-characters', category: 'disguise', weight: 20, evidence }];
+  return [{ id: 'disguise.hidden-characters', category: 'disguise', weight: 20, evidence }, ...random];
+}
+
+/**
+ * "Liberação de IRPF - 6NwlyfzWcsNerv0", "Valor bloqueado por segurancaNm9ehEyNWyox3": a run of
+ * random letters and digits glued to the subject makes every copy of a mass mailing unique, so
+ * that filters counting identical subjects miss it. Order numbers and ticket ids are digits or
+ * capitals; words in CamelCase ("iPhone12Pro", "McDonaldsHQ2024") change case three times at most. A token in brackets is a list's tag.
+ */
+const tokenCandidates = /(?<![\p{L}\p{N}@./#:=_[-])[A-Za-z0-9]{9,40}(?![\p{L}\p{N}@/\]-])/gu;
+
+function isRandomToken(token: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  let digits = 0;
+  let caseChanges = 0;
+  let previous = '';
+  for (const char of token) {
+    const kind = char >= '0' && char <= '9' ? 'd' : char === char.toUpperCase() ? 'u' : 'l';
+    if (kind === 'd') digits++;
+    else if (kind === 'u') upper++;
+    else lower++;
+    if ((kind === 'u' && previous === 'l') || (kind === 'l' && previous === 'u' && upper > 1)) caseChanges++;
+    if (kind !== 'd') previous = kind;
+  }
+  return upper >= 2 && lower >= 2 && digits >= 1 && caseChanges >= 4;
+}
+
+export function randomTokenFindings(subject: string): Finding[] {
+  const head = subject.slice(0, 500);
+  tokenCandidates.lastIndex = 0;
+  for (let found = tokenCandidates.exec(head); found; found = tokenCandidates.exec(head)) {
+    if (isRandomToken(found[0])) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [found[0]] }];
+  }
+  return [];
 }

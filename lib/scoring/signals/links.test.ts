@@ -129,3 +129,15 @@ describe('allLinksInternal', () => {
     expect(allLinksInternal(outside, contextFor(outside, pol))).toBe(false);
   });
 });
+
+describe('a trusted name before the @ of a link', () => {
+  it('flags https://www.google.com.br-…@host/: the browser drops everything before the @', () => {
+    const findings = linkFindings([link('https://www.google.com.br-pt-detrancnh3595677635956776@hajuhahasi.in.ua/?email=x', 'Pagar Agora')]);
+    expect(ids(findings)).toContain('link.userinfo');
+    expect(findings.find((f) => f.id === 'link.userinfo')?.evidence[0]).toContain('google.com.br');
+  });
+
+  it('leaves an @ in the path or the query alone', () => {
+    expect(ids(linkFindings([link('https://lists.example.org/archive/user@example.org/thread?from=a@b.org', 'Archive')]))).not.toContain('link.userinfo');
+  });
+});

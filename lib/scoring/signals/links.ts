@@ -23,6 +23,7 @@ export const linkSignalIds = [
   'link.suspicious-tld',
   'link.recipient-in-url',
   'link.script-url',
+  'link.userinfo',
   'policy.blocked-link',
 ] as const;
 
@@ -30,7 +31,7 @@ type LinkFindingId = (typeof linkSignalIds)[number];
 
 const weights: Record<LinkFindingId, number> = {
   'link.organisation-spoof': 40,
-  'link.government-spoof': 40,
+  'link.government-spoof': 50,
   'link.text-mismatch': 25,
   'link.lookalike-domain': 45,
   'link.ip-host': 25,
@@ -41,6 +42,7 @@ const weights: Record<LinkFindingId, number> = {
   'link.suspicious-tld': 10,
   'link.recipient-in-url': 20,
   'link.script-url': 30,
+  'link.userinfo': 30,
   'policy.blocked-link': 60,
 };
 
@@ -91,6 +93,12 @@ const hostToken = /(?:[a-z][a-z0-9+.-]{0,15}:\/\/)?(?:[^\s@/:]{1,64}@)?([\p{L}\p
 const webScheme = /^(?:https?|ftp):\/\//i;
 /** A link that runs code or carries a whole page inside itself: no mail has a reason to. */
 const scriptScheme = /^\s*(?:javascript:|vbscript:|data:\s*(?:text\/html|image\/svg|application\/(?:xhtml|javascript|x-javascript)))/i;
+
+/**
+ * "https://www.google.com.br-pt-detran…@hajuhahasi.in.ua/": everything before the `@` of the
+ * authority is a user name the browser drops, there only to show a trusted name first.
+ */
+const userinfoTrick = /^\s*(?:https?:)?\/\/[^/?#\\\s]*@/i;
 
 function linkHost(href: string): HostInfo | undefined {
   const trimmed = href.trim();
@@ -254,6 +262,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
         hostFindings.set(host.hostname, hostIds);
       }
       for (const id of hostIds) findings.push({ id, evidence: host.hostname });
+      if (userinfoTrick.test(link.href.slice(0, 2048))) findings.push({ id: 'link.userinfo', evidence: readable(link.href.slice(0, 80)) });
       const mismatch = textMismatch(link, host, context, linksPerHost);
       if (mismatch) findings.push({ id: mismatch, evidence: `${readable(link.text)} → ${host.hostname}` });
       if (!isExempt(host, context) && !isListManagement(link)) {

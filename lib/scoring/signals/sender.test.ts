@@ -79,3 +79,25 @@ describe('senderSignals', () => {
     expect(senderFindings('Postmaster', '')).toEqual([]);
   });
 });
+
+describe('senders that no mail server would carry, and brands on free mailboxes', () => {
+  it('flags a From domain that does not exist (typed by a forger), not the reserved names of test labs', () => {
+    expect(ids(senderFindings('Carteira Digital de Transito', 'no-reply@consultacnh157'))).toEqual(['sender.invalid-domain']);
+    expect(ids(senderFindings('IRREGULARIDADE_CPF', 'irregularidade_cpf_995583@govreceitafederal'))).toEqual(['sender.invalid-domain']);
+    expect(senderFindings('Nguyễn Văn B', 'b@mail.saomai.example')).toEqual([]);
+    expect(senderFindings('Nguyễn Văn B', 'b@lab.test')).toEqual([]);
+    expect(senderFindings('Nguyễn Văn B', 'nguyenvanb@dienbien.gov.vn')).toEqual([]);
+  });
+
+  it('weighs a bank or service name on a free mailbox as a claim, like a help desk on Gmail', () => {
+    const findings = senderFindings('Nubank - suspeita de fraude', 'plop77646@gmail.com');
+    expect(ids(findings).sort()).toEqual(['sender.brand-name', 'sender.free-mail']);
+    expect(findings.find((f) => f.id === 'sender.free-mail')?.feature).toBe('sender.free-mail.claiming');
+    expect(senderFindings('Nguyễn Văn B', 'nguyenvanb@gmail.com').find((f) => f.id === 'sender.free-mail')?.feature).toBeUndefined();
+  });
+
+  it("reads the mail system's own name as the help desk speaking (Đà Nẵng's \"Zimbra Upgrade\" from Iran)", () => {
+    expect(ids(senderFindings('Zimbra Upgrade', 'shokri@sbu.ac.ir'))).toContain('sender.role-claim');
+    expect(ids(senderFindings('Roundcube Webmail', 'noreply@mail-update.net'))).toContain('sender.role-claim');
+  });
+});

@@ -22,18 +22,23 @@ export const senderSignalIds = [
   'sender.mixed-script',
   'sender.address-in-name',
   'sender.brand-name',
+  'sender.invalid-domain',
   'policy.blocked-sender',
 ] as const;
 
 /** Roles an impostor claims, in bare form (no diacritics), Vietnamese and English. */
 const roleClaim = new RegExp(
   String.raw`\b(quan tri|bo phan (tro giup|ho tro|ky thuat|it)|ho tro ky thuat|tro giup|trung tam (cntt|cong nghe thong tin)|phong (cntt|cong nghe thong tin)|quan ly he thong|ban quan tri|an ninh mang|bao mat|bao tri|` +
-    String.raw`postmaster|mailer-daemon|mail delivery|administrator|admin|webmaster|webmail|help ?desk|it support|it department|it service|technical support|tech support|mail system|security team|support team|email support|mail support|account team)\b`,
+    String.raw`postmaster|mailer-daemon|mail delivery|administrator|admin|webmaster|webmail|help ?desk|it support|it department|it service|technical support|tech support|mail system|security team|support team|email support|mail support|account team|` +
+    // the mail system's own name: "Zimbra Upgrade", "Roundcube Webmail" is the help desk speaking
+    String.raw`zimbra|roundcube)\b`,
 );
 
 /** Letters of scripts a Vietnamese office's correspondents do not use to spell their own name. */
 const foreignLetter = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Cherokee}]/u;
 const latinLetter = /\p{Script=Latin}/u;
+/** RFC 2606 / 6761 names: documentation, test labs and the local network, never the Internet's. */
+const specialUseNames: ReadonlySet<string> = new Set(['example', 'test', 'localhost', 'local', 'internal', 'lan']);
 const addressInText = /[^\s<>"'()[\],;:@]{1,64}@[^\s<>"'()[\],;:@]{1,253}\.[^\s<>"'()[\],;:@]{2,63}/u;
 
 function inDomainList(hostname: string, set: ReadonlySet<string>): boolean {
@@ -66,6 +71,12 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   }
   if (isTrustedSender(host, context)) return findings;
 
+  // "no-reply@consultacnh157", "x@govreceitafederal": no mail server sends from a domain that
+  // does not exist; only a forger, typing whatever the From header should show, does
+  if (!host.isIp && !host.isIcann && !specialUseNames.has(host.hostname.slice(host.hostname.lastIndexOf('.') + 1))) {
+    findings.push({ id: 'sender.invalid-domain', category: 'sender', weight: 25, evidence: [readable(address)] });
+  }
+
   const bareName = bareText(name);
   const role = roleClaim.exec(bareName);
   if (role) findings.push({ id: 'sender.role-claim', category: 'sender', weight: 25, evidence: [shown] });
@@ -79,9 +90,8 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
 
   // "MetaMask Support" <x@mymts.net>: the name of a service on an address of another owner
   const brand = brandNamed(bareName);
-  if (brand && !brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`))) {
-    findings.push({ id: 'sender.brand-name', category: 'sender', weight: 20, evidence: [shown] });
-  }
+  const claimsBrand = brand !== undefined && !brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`));
+  if (claimsBrand) findings.push({ id: 'sender.brand-name', category: 'sender', weight: 20, evidence: [shown] });
 
   const imitated = imitatedDomain(host, context.organisationDomains);
   if (imitated) {
@@ -91,8 +101,9 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
     findings.push({ id: 'sender.foreign-government', category: 'sender', weight: 15, evidence: [host.hostname] });
   }
   if (hostInList(host.hostname, freeEmailProviders()) || hostInList(host.hostname, disposableEmailProviders())) {
-    // a free mailbox that calls itself the help desk or the province is weighed as its own feature
-    const claiming = role !== null || claimedOrganisation !== undefined;
+    // a free mailbox that calls itself the help desk, the province or a bank ("Nubank - suspeita
+    // de fraude" <plop77646@gmail.com>) is weighed as its own feature: no such body writes from Gmail
+    const claiming = role !== null || claimedOrganisation !== undefined || claimsBrand;
     findings.push({ id: 'sender.free-mail', ...(claiming && { feature: 'sender.free-mail.claiming' }), category: 'sender', weight: claiming ? 15 : 5, evidence: [address] });
   }
 

@@ -66,7 +66,7 @@ export const textFindingIds: ReadonlySet<string> = new Set([...lureRules.map((r)
  * the others: each rule still gets its leftmost match, exactly as if it ran alone, and the text is
  * walked forward only.
  */
-const scannerCache = new Map<number, RegExp>();
+const scannerCache = new Map<string, RegExp>();
 
 /** `(` of a capturing group becomes `(?:` (no pattern uses back-references or escaped parentheses). */
 function withoutCaptures(pattern: string): string {
@@ -169,8 +169,8 @@ let spelledAlternatives: string[][] | undefined;
  */
 const factoredScanFrom = 8192;
 
-function scanner(remaining: number, long: boolean): RegExp {
-  const key = long ? -1 - remaining : remaining;
+function scanner(group: number, remaining: number, long: boolean): RegExp {
+  const key = `${group}:${long ? 'l' : 's'}:${remaining}`;
   let pattern = scannerCache.get(key);
   if (!pattern) {
     const stripped = (p: string) => withoutCaptures(p.replace(/^\\b/, ''));
@@ -178,8 +178,8 @@ function scanner(remaining: number, long: boolean): RegExp {
       ? (spelledAlternatives ??= lureRules.map((rule) => rule.patterns.flatMap((p) => spelledOut(stripped(p)))))
       : (plainAlternatives ??= lureRules.map((rule) => rule.patterns.map(stripped)));
     const alternatives = new Set<string>();
-    perRule.forEach((own, index) => {
-      if (remaining & (1 << index)) for (const alternative of own) alternatives.add(alternative);
+    groupsOfRules().members[group]!.forEach((index, bit) => {
+      if (remaining & (1 << bit)) for (const alternative of perRule[index]!) alternatives.add(alternative);
     });
     const source = long ? factored([...alternatives]).source : [...alternatives].join('|');
     pattern = new RegExp(String.raw`\b(?:${source})`, 'g');
@@ -197,13 +197,51 @@ function anchoredRules(): RegExp[] {
 }
 
 /**
- * The rules in groups of this many, each group scanned by its own regular expression. V8 compiles
- * one alternation of every rule's patterns beyond a certain size without its fast first-letter
- * lookahead: at 27 rules one scan of 50 KB took 2 ms instead of 0.1 (bench/index.ts). Three small
- * scans cost a few tenths of a millisecond; `nextAt` remembers where each group matches next, so
- * a group is only scanned again once the walk has passed its last match.
+ * The rules in groups, each group scanned by its own regular expression. V8 compiles an
+ * alternation beyond a certain size without its fast first-letter lookahead: at 27 rules one scan
+ * of 50 KB took 2 ms instead of 0.1, and a group of 15 rules whose patterns came to 8,000
+ * characters did the same (bench/index.ts). So a group closes at 15 rules (one bit each of a mask)
+ * or at `groupSourceBudget` characters of pattern (5,000: under that size the fast scan held), whichever comes first. A few small scans cost a
+ * few tenths of a millisecond; `nextAt` remembers where each group matches next, so a group is
+ * only scanned again once the walk has passed its last match.
  */
 const rulesPerScan = 15;
+const groupSourceBudget = 5000;
+
+interface ScanGroups {
+  /** Per rule: its group and its bit in that group's mask. */
+  groupOf: number[];
+  bitOf: number[];
+  /** Per group: the rule indices, and the mask of all of them. */
+  members: number[][];
+  full: number[];
+}
+
+let scanGroups: ScanGroups | undefined;
+
+function groupsOfRules(): ScanGroups {
+  if (scanGroups) return scanGroups;
+  const groups: ScanGroups = { groupOf: [], bitOf: [], members: [], full: [] };
+  let size = 0;
+  lureRules.forEach((rule, index) => {
+    const own = rule.patterns.reduce((sum, p) => sum + p.length, 0);
+    let current = groups.members.length - 1;
+    const members = groups.members[current];
+    if (!members || members.length >= rulesPerScan || (members.length > 0 && size + own > groupSourceBudget)) {
+      groups.members.push([]);
+      groups.full.push(0);
+      current++;
+      size = 0;
+    }
+    const bit = groups.members[current]!.length;
+    groups.members[current]!.push(index);
+    groups.full[current] = groups.full[current]! | (1 << bit);
+    groups.groupOf.push(current);
+    groups.bitOf.push(1 << bit);
+    size += own;
+  });
+  return (scanGroups = groups);
+}
 
 /**
  * The bare text with every character beyond Latin-1 (arrows, "…" folded away already, CJK,
@@ -235,27 +273,27 @@ function latin1(bare: string): string {
 export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: string }[] {
   const found: { index: number; rule: LureRule; phrase: string }[] = [];
   const rules = anchoredRules();
-  // One bit per rule in a 32-bit integer: rules.test.ts keeps the rule count within 30.
-  let remaining = (1 << lureRules.length) - 1;
   const subject = latin1(text.bare);
   const long = subject.length >= factoredScanFrom;
-  const groups = Math.ceil(lureRules.length / rulesPerScan);
-  const groupMask = (group: number) => (((1 << rulesPerScan) - 1) << (group * rulesPerScan)) & remaining;
+  const { groupOf, bitOf, full } = groupsOfRules();
+  const groups = full.length;
+  // One bit per rule of each group, in a 32-bit integer per group: the rules still to be found.
+  const remaining = [...full];
   // where each group matches next (-1: not yet scanned; Infinity: nowhere), and for which rules
   const nextAt = new Array<number>(groups).fill(-1);
   const scannedFor = new Array<number>(groups).fill(0);
   let position = 0;
-  while (remaining !== 0) {
+  while (remaining.some((mask) => mask !== 0)) {
     let at = Infinity;
     for (let group = 0; group < groups; group++) {
-      const mask = groupMask(group);
+      const mask = remaining[group]!;
       if (mask === 0) continue;
       if (nextAt[group]! < position || scannedFor[group] !== mask) {
         // Fewer rules match nowhere earlier than more did: a group that found nothing more
         // before a rule left it has nothing more after, and is not scanned again.
         const from = Math.max(position, nextAt[group]!);
         if (from !== Infinity) {
-          const pattern = scanner(mask, long);
+          const pattern = scanner(group, mask, long);
           pattern.lastIndex = from;
           nextAt[group] = pattern.exec(subject)?.index ?? Infinity;
         }
@@ -265,7 +303,9 @@ export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: s
     }
     if (at === Infinity) break;
     for (let index = 0; index < lureRules.length; index++) {
-      if (!(remaining & (1 << index))) continue;
+      const group = groupOf[index]!;
+      const bit = bitOf[index]!;
+      if (!(remaining[group]! & bit)) continue;
       const anchoredRule = rules[index] as RegExp;
       anchoredRule.lastIndex = at;
       const ruleMatch = anchoredRule.exec(subject);
@@ -275,7 +315,7 @@ export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: s
       if (rule.negatable && isNegatedAt(subject, at)) continue;
       const phrase = originalPhrase(text, at, at + ruleMatch[0].length) || ruleMatch[0];
       found.push({ index, rule, phrase });
-      remaining &= ~(1 << index);
+      remaining[group] = remaining[group]! & ~bit;
     }
     // Every remaining rule failed at `at` (a scanner found at least one that matched there).
     position = at + 1;
