@@ -182,10 +182,41 @@ function scanner(group: number, remaining: number, long: boolean): RegExp {
       if (remaining & (1 << bit)) for (const alternative of perRule[index]!) alternatives.add(alternative);
     });
     const source = long ? factored([...alternatives]).source : [...alternatives].join('|');
-    pattern = new RegExp(String.raw`\b(?:${source})`, 'g');
+    pattern = compiledOnSample(new RegExp(String.raw`\b(?:${source})`, 'g'));
     if (scannerCache.size >= 4096) scannerCache.clear();
     scannerCache.set(key, pattern);
   }
+  return pattern;
+}
+
+/**
+ * V8 first runs a new regular expression in its interpreter, then compiles it to machine code on
+ * a later run, and tunes that code's look-ahead to 128 characters from the middle of the text of
+ * the run that compiled it. It does so twice, once for each width a string can be stored in
+ * (Latin-1 or two bytes). Left to chance, both hurt:
+ * - the interpreter's compile of a group took 20–220 ms (14 KB of pattern). The first long
+ *   message after a page load spent 460 ms there;
+ * - the scanners were tuned to whatever mail came first. On the 1 MB adversarial message, two of
+ *   them then scanned at 35 ns a character instead of 2 (bench/index.ts: 110 ms instead of 45).
+ * So each new expression first runs on the same ordinary sample, stored each way. The sample is
+ * over 1,000 characters, the length from which V8 compiles to machine code at once (2–13 ms).
+ * The code is then the same whatever the mailbox holds.
+ */
+const tuningText =
+  'Hop thu cua ban da vuot qua gioi han dung luong, vui long xac minh tai khoan. The committee met on ' +
+  'Tuesday to review the quarterly budget and the schedule for the new library building, and asked ' +
+  'the staff to prepare a report on the costs. Cong van so 125/UBND gui cac so, ban, nganh ve viec ' +
+  'bao cao ket qua thuc hien ke hoach chuyen doi so truoc ngay 25 hang thang. ';
+let tuningSamples: string[] | undefined;
+
+function compiledOnSample<T extends RegExp>(pattern: T): T {
+  // the same characters (ASCII: stored one byte wide); the "→" makes V8 store the second two bytes wide
+  tuningSamples ??= [tuningText.repeat(4), `${tuningText.repeat(4)}\u2192`];
+  for (const sample of tuningSamples) {
+    pattern.lastIndex = 0;
+    pattern.exec(sample);
+  }
+  pattern.lastIndex = 0;
   return pattern;
 }
 
@@ -193,7 +224,7 @@ function scanner(group: number, remaining: number, long: boolean): RegExp {
 let anchored: RegExp[] | undefined;
 
 function anchoredRules(): RegExp[] {
-  return (anchored ??= lureRules.map((rule) => new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|'), 'y')));
+  return (anchored ??= lureRules.map((rule) => compiledOnSample(new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|'), 'y'))));
 }
 
 /**
