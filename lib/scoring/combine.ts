@@ -7,6 +7,7 @@
  * "không cung cấp mật khẩu").
  */
 import type { MailMessage } from '../mail/types';
+import { isAdvisory } from './advisory';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from './context';
 import { addressHost, hostInfo, sameOwner, type HostInfo } from './domains';
 import { isRiskyAttachmentFinding } from './signals/attachments';
@@ -23,30 +24,6 @@ export const contextFindingIds = ['context.internal-advisory', 'context.governme
  * reach caution.
  */
 const insideKeeps = 0.4;
-
-/** Words of a warning about phishing, not of phishing itself (bare form). */
-const advisoryMarkers = [
-  /\bgia mao\b/,
-  /\blua dao\b/,
-  /\bmao danh\b/,
-  /\bma doc\b/,
-  /\bcanh giac\b/,
-  /\bkhong (cung cap|lam theo|thuc hien cung cap|bam|nhap chuot|click|mo tap tin)\b/,
-  /\bkhong bao gio yeu cau\b/,
-  /\btuyet doi khong\b/,
-  /\b(lay cap|chiem doat|danh cap) thong tin\b/,
-  /\ban toan thong tin\b/,
-  /\bphong chong\b/,
-  /\b(phishing|do not (click|provide|reply|share)|never ask(s)? for (your )?password)\b/,
-];
-
-function isAdvisory(bare: string): boolean {
-  let found = 0;
-  for (const marker of advisoryMarkers) {
-    if (marker.test(bare) && ++found >= 2) return true;
-  }
-  return false;
-}
 
 /** The wording of a lure: its phrases and its learned vocabulary, which a warning letter quotes. */
 export function isWording(finding: Finding): boolean {

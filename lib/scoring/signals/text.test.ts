@@ -34,6 +34,19 @@ describe('textSignals', () => {
     expect(ids(textFindings('Không cung cấp mật khẩu. Nhưng hãy cung cấp mật khẩu tại đây.'))).toContain('credentials.ask-password');
   });
 
+  it('does not count a lure phrase a warning shows in quotation marks, short text or long', () => {
+    const warning = 'Cảnh báo lừa đảo: kẻ gian gửi thư báo “Tài khoản của bạn sẽ bị khóa” để dẫn tới trang giả. ';
+    const padding = 'Kính gửi anh chị, lịch họp tuần sau vào thứ Hai tại phòng họp tầng 3. '.repeat(130);
+    for (const text of [warning, warning + padding, padding + warning]) {
+      expect(ids(textFindings(text)), String(text.length)).not.toContain('threat.account-loss');
+    }
+    // the same phrase unquoted, quoted in a text with no warning word, or said again outside the quotes, counts
+    expect(ids(textFindings('Cảnh báo lừa đảo: tài khoản của bạn sẽ bị khóa.'))).toContain('threat.account-loss');
+    expect(ids(textFindings('Thông báo: “Tài khoản của bạn sẽ bị khóa” nếu không xác nhận.'))).toContain('threat.account-loss');
+    expect(ids(textFindings(warning + 'Hộp thư của bạn sẽ bị khóa sau 24 giờ.'))).toContain('threat.account-loss');
+    expect(ids(textFindings(padding + warning + 'Hộp thư của bạn sẽ bị khóa sau 24 giờ.'))).toContain('threat.account-loss');
+  });
+
   it('sees through zero-width characters, Cyrillic letters and missing diacritics', () => {
     for (const text of ['Hộp\u200D thư của bạn đã vượt quá giới hạn', 'Hộp thư сủа bạn đã vượt quá giới hạn', 'hop thu cua ban da vuot qua gioi han']) {
       expect(ids(textFindings(text)), text).toEqual(['quota.mailbox-over-limit']);

@@ -3,6 +3,7 @@
  * password box inside the mail itself.
  */
 import type { MailMessage } from '../../mail/types';
+import { QuotedLures } from '../advisory';
 import type { ScoringContext } from '../context';
 import { bareText, originalPhrase, readable, type NormalizedText } from '../normalize';
 import { extraPhraseRule, lureRules, type LureRule } from '../rules';
@@ -37,9 +38,10 @@ export function isNegatedAt(bare: string, at: number): boolean {
 }
 
 function firstMatch({ rule, pattern }: CompiledRule, text: NormalizedText): string | undefined {
+  const quoted = new QuotedLures(text.bare);
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text.bare); match; match = pattern.exec(text.bare)) {
-    if (rule.negatable && isNegatedAt(text.bare, match.index)) {
+    if ((rule.negatable && isNegatedAt(text.bare, match.index)) || quoted.has(match.index, match.index + match[0].length)) {
       pattern.lastIndex = match.index + 1;
       continue;
     }
@@ -305,6 +307,8 @@ export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: s
   const found: { index: number; rule: LureRule; phrase: string }[] = [];
   const rules = anchoredRules();
   const subject = latin1(text.bare);
+  // the same indices as `subject`, with the quotation marks that latin1() turned into dots
+  const quoted = new QuotedLures(text.bare);
   const long = subject.length >= factoredScanFrom;
   const { groupOf, bitOf, full } = groupsOfRules();
   const groups = full.length;
@@ -344,6 +348,8 @@ export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: s
       const rule = lureRules[index] as LureRule;
       // a warning ("không cung cấp mật khẩu") is not a request: the rule stays in for a later match
       if (rule.negatable && isNegatedAt(subject, at)) continue;
+      // a warning that shows the lure in quotation marks ("nội dung “tài khoản bị khóa”") likewise
+      if (quoted.has(at, at + ruleMatch[0].length)) continue;
       const phrase = originalPhrase(text, at, at + ruleMatch[0].length) || ruleMatch[0];
       found.push({ index, rule, phrase });
       remaining[group] = remaining[group]! & ~bit;
