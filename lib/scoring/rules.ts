@@ -123,10 +123,11 @@ export const lureRules = [
     patterns: [
       String.raw`\b(bam|nhan|nhap|click|kich|an) (chuot )?(vao|tai) (day|lien ket|duong dan|link)\b.{0,10}\bde (cap nhat|xac minh|xac nhan|xac thuc|nang cap|kich hoat)\b`,
       String.raw`\bclick (here|below|the link)\b.{0,10}\bto (update|verify|confirm|upgrade|validate|reactivate)\b`,
+      String.raw`\bdang nhap (tai|vao|theo|qua)\b.{0,60}\bde (xac thuc|xac minh)\b`,
     ],
     examples: {
-      match: ['Nhấn vào đây để cập nhật', 'Bấm vào đây để cập nhật địa chỉ email của bạn', 'Click here to verify'],
-      noMatch: ['Nhấn vào đây để xem lịch họp', 'Click here to view the agenda'],
+      match: ['Nhấn vào đây để cập nhật', 'Bấm vào đây để cập nhật địa chỉ email của bạn', 'Click here to verify', 'Vui lòng đăng nhập tại đường dẫn sau để xác thực ngay'],
+      noMatch: ['Nhấn vào đây để xem lịch họp', 'Click here to view the agenda', 'Đăng nhập vào cổng thông tin để đăng ký học phần'],
     },
   },
   {
@@ -136,6 +137,9 @@ export const lureRules = [
     patterns: [
       String.raw`\b(xac minh|xac thuc|xac nhan)( lai)? (tai khoan|hop thu|email|e-mail|dia chi email|dia chi thu|thu dien tu)\b`,
       String.raw`\b(verify|confirm|validate|authenticate) (your |the )?(email |e-mail |mailbox |webmail |mail )?(account|mailbox|email address|email|e-mail|identity|login|credentials)\b`,
+      String.raw`\b(verification|verificacao|verificacion) de (votre|sua|su|tu) (identite|identidade|identidad|compte|conta|cuenta)\b`,
+      String.raw`\b(verifique|confirme|verifiez|confirmez|valide) (a |la )?(sua|seu|su|tu|votre|vos) (identidade|identidad|identite|conta|cuenta|compte|dados|datos|donnees|informations)\b`,
+      String.raw`\bconfirmacion de (sus|tus) datos\b`,
     ],
     examples: {
       match: [
@@ -144,6 +148,8 @@ export const lureRules = [
         'cho đến khi bạn xác nhận lại email của mình',
         'xac nhan lai email',
         'Verify your account now',
+        'Vérification de votre identité',
+        'Confirmación de sus datos de contacto para procesar su pago',
       ],
       noMatch: ['xác nhận đã nhận công văn', 'Please confirm your attendance'],
     },
@@ -318,7 +324,8 @@ export const lureRules = [
     patterns: [
       String.raw`\b(unusual|suspicious|unrecogni[sz]ed|unauthori[sz]ed|strange|irregular) (sign-? ?in|log-? ?in|login attempt|activity|access)\b`,
       String.raw`\bnew (sign-? ?in|log-? ?in|login) (from|on|to your|detected|attempt|alert)\b`,
-      String.raw`\b(someone|somebody) (tried|has tried|attempted) to (sign|log|access)\b`,
+      // "Iog in" with a capital I for the l is how some lures dodge filters
+      String.raw`\b(someone|somebody) (tried|has tried|attempted|is trying) to (sign|log|iog|access)\b`,
       String.raw`\b(sign-? ?in|login) (attempt|activity) (from|on) (a )?(new|unknown|unrecogni[sz]ed)\b`,
       String.raw`\bnew device\b.{0,30}\b(sign|log|access|used)`,
       String.raw`\b(novo|um novo|recente) (acesso|dispositivo|login)\b`,
@@ -333,6 +340,7 @@ export const lureRules = [
         'Fw: unusual signin activity on your account',
         'Unrecognized Login Attempt to Your Account',
         'Someone tried to log in to your account',
+        'Fw: Someone tried to Iog in To Your Account',
         'Detectamos um novo acesso à sua conta',
         'Phát hiện đăng nhập bất thường vào tài khoản của bạn',
       ],
@@ -353,6 +361,11 @@ export const lureRules = [
       String.raw`\b(cuenta|correo) (sera|ha sido|esta) (bloquead[oa]|suspendid[oa]|desactivad[oa]|cancelad[oa])\b`,
       String.raw`\bcompte (sera|a ete|est) (bloque|suspendu|desactive|ferme|supprime)\b`,
       String.raw`\bkonto (wird|wurde|ist) (gesperrt|deaktiviert|eingeschrankt|geloscht)\b`,
+      String.raw`\baccount (locked|suspended|blocked|disabled|on[- ]hold|deactivated|restricted)\b`,
+      String.raw`\b(bloqueamos|suspendemos|desativamos) (a |la )?(sua |seu |su |tu )?(conta|cuenta|cartao|tarjeta|acesso|acceso)\b`,
+      String.raw`\b(conta|cuenta|cartao|tarjeta|acesso) (bloquead[oa]|suspens[oa]|suspendid[oa]|desativad[oa]|desactivad[oa])\b`,
+      String.raw`\b(uw |je )?(account|rekening) (is |wordt )?(geblokkeerd|opgeschort)\b`,
+      String.raw`\b(removeu|desativou|desactivo|elimino) (o |a |el |seu |sua |su )?(metodo|verificacao|autenticacao)( de)? (duas etapas|dois fatores|dos pasos|dos factores)\b`,
       String.raw`\b(tai khoan|hop thu|email|the)( cua (ban|quy vi))? (da|se|dang) bi (khoa|tam khoa|vo hieu hoa|dinh chi|tam ngung|han che)\b`,
     ],
     examples: {
@@ -361,6 +374,10 @@ export const lureRules = [
         'Your account has been limited',
         'Este e-mail será bloqueado',
         'Sua conta será bloqueada',
+        'Access Denied: Account Locked',
+        'Bloqueamos sua conta! Suas fotos e vídeos serão excluídos hoje.',
+        'Uw account is geblokkeerd',
+        'você removeu seu método de duas etapas?',
         'Tài khoản của bạn đã bị khóa',
       ],
       noMatch: ['The room will be closed on Sunday', 'Access to the building changes on Monday'],
@@ -442,9 +459,10 @@ export const lureRules = [
       String.raw`\bpayment (is )?(past due|overdue|pending|rejected)\b`,
       String.raw`\b(pagamento|pago|paiement|zahlung) (recusado|rejeitado|pendente|rechazado|refuse|fehlgeschlagen|abgelehnt)\b`,
       String.raw`\b(thanh toan|giao dich) (that bai|bi tu choi|khong thanh cong)\b`,
+      String.raw`\b(unable to|could not|cannot|can ?not) process (your|the) (tax return|tax refund|refund|payment)\b`,
     ],
     examples: {
-      match: ['Your payment was declined', 'Please update your billing details', 'Pagamento recusado'],
+      match: ['Your payment was declined', 'Please update your billing details', 'Pagamento recusado', 'We are unable to process your tax return'],
       noMatch: ['The payment was received, thank you'],
     },
   },
@@ -460,11 +478,21 @@ export const lureRules = [
       String.raw`\b(su |tu )?(paquete|envio|pedido) (esta )?(retenido|pendiente|en espera|no entregado)\b`,
       String.raw`\b(votre )?(colis|livraison) (est |a ete )?(en attente|bloque|retenu|manquee|suspendu)\b`,
       String.raw`\b(uw |je )?(pakket|bestelling|zending) (staat |is )?(in de wacht|opgeschort|vastgehouden)\b`,
-      String.raw`\b(buu pham|buu kien|don hang|kien hang)( cua ban)? (dang bi giu|bi giu lai|chua duoc giao|giao khong thanh cong)\b`,
+      String.raw`\b(buu pham|buu kien|don hang|kien hang|goi hang)\b.{0,40}\b(dang bi giu|bi giu lai|bi treo|chua duoc giao|giao khong thanh cong)\b`,
+      String.raw`\b(thanh toan|nop|dong|chuyen khoan)\b.{0,20}\bphi (luu kho|xuat kho|hai quan|thong quan)\b`,
+      String.raw`\b(thanh toan|phi)\b.{0,40}\bde (nhan|duoc giao) (hang|buu pham|buu kien|kien hang|don hang)\b`,
     ],
     examples: {
-      match: ['USPS Item being held, addressee being notified', 'Your package could not be delivered', 'Sua Encomenda Está Retida', 'Uw pakket staat in de wacht', 'Votre livraison a été manquée'],
-      noMatch: ['The package of reforms was approved', 'Order of the day'],
+      match: [
+        'USPS Item being held, addressee being notified',
+        'Your package could not be delivered',
+        'Sua Encomenda Está Retida',
+        'Uw pakket staat in de wacht',
+        'Votre livraison a été manquée',
+        'Đơn hàng COD (giao hàng thu tiền) của bạn đang bị giữ lại',
+        'vui lòng thanh toán phí lưu kho để nhận hàng',
+      ],
+      noMatch: ['The package of reforms was approved', 'Order of the day', 'Đơn hàng đã được giao thành công', 'Phí vận chuyển được miễn cho đơn hàng trên 300.000đ'],
     },
   },
   {
@@ -476,9 +504,10 @@ export const lureRules = [
       String.raw`\b(running|run|ran) out of (storage|space|cloud storage)\b`,
       String.raw`\b(cloud|icloud|google|drive) (storage|speicher)\b.{0,30}\b(full|almost full|limit|voll|suspended|expired|failed)\b`,
       String.raw`\b(armazenamento|almacenamiento|stockage|speicher(platz)?)\b.{0,30}\b(cheio|quase cheio|lleno|plein|voll|esgotado)\b`,
+      String.raw`\b(verwijderd te worden|worden verwijderd|von der loschung bedroht|werden geloscht|serao excluid[oa]s|seran eliminad[oa]s|seront supprimee?s)\b`,
     ],
     examples: {
-      match: ['Your photos and videos will be deleted today', "You're running out of storage", 'Your Google Drive storage is full'],
+      match: ['Your photos and videos will be deleted today', "You're running out of storage", 'Your Google Drive storage is full', 'Uw iCloud-gegevens lopen direct risico om verwijderd te worden'],
       noMatch: ['The files were deleted from the shared drive by the owner'],
     },
   },
@@ -573,10 +602,31 @@ export const lureRules = [
       String.raw`\bhoan tien (ngay|tu dong|lai ngay)\b`,
       String.raw`\bgui (den|toi|tang) quy khach( hang)? so tien\b`,
       String.raw`\bqua tang tri an\b`,
+      String.raw`\b(credito|restituicao|saldo|valor(es)?|reembolso) (do |de )?(ir |irpf )?(liberad[oa]s?|disponive(l|is))\b`,
+      String.raw`\bliberacao (de|do) (irpf|ir|credito|restituicao|saldo|valores)\b`,
+      String.raw`\bresgate (o |seu |sua )?saldo\b`,
+      String.raw`\b(droits|solde|credits?|compte) cpf\b|\bcompte personnel de formation\b`,
     ],
     examples: {
-      match: ['Você possui um Valores a Receber', 'Your refund is ready to be processed', 'NHẬN HOÀN TIỀN LẠI NGAY', 'chúng tôi xin gửi đến quý khách hàng số tiền 1.999.000 vnđ', 'Quà tặng tri ân khách hàng'],
+      match: ['Você possui um Valores a Receber', 'Your refund is ready to be processed', 'NHẬN HOÀN TIỀN LẠI NGAY', 'chúng tôi xin gửi đến quý khách hàng số tiền 1.999.000 vnđ', 'Quà tặng tri ân khách hàng', 'Crédito IR Liberado', 'Liberação de IRPF', 'Vos droits CPF peuvent financer votre formation'],
       noMatch: ['Hoàn thiện hồ sơ trước ngày 15', 'The refund policy is on the website'],
+    },
+  },
+  {
+    // "call to cancel": a renewal or an invoice the reader never ordered, and a number to ring
+    id: 'scam.callback',
+    category: 'scam',
+    weight: 20,
+    patterns: [
+      String.raw`\b(renewal|renewed|auto-?renew(ed|al|s)?|subscription|invoice|charged)\b.{0,300}(\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b`,
+      String.raw`\b(norton|mcafee|lifelock|geek ?squad|paypal|coinbase|windows defender|avast|totalav|kaspersky|bitdefender)\b.{0,400}(\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b`,
+    ],
+    examples: {
+      match: [
+        'Your subscription has been renewed. If you did not authorise this charge, call (839) 268-8812',
+        'Norton LifeLock — Phone Assistance: +1 864 349-9580',
+      ],
+      noMatch: ['Your subscription has been renewed. Manage it in your account settings.', 'Gọi 1900 545413 để được hỗ trợ'],
     },
   },
   {
