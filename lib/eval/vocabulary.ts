@@ -22,6 +22,9 @@ export const corpusAccidents: ReadonlySet<string> = new Set([
   'color', 'width', 'height', 'border', 'solid', 'display', 'none', 'block', 'inline', 'align', 'valign', 'center', 'style',
   'important', 'collapse', 'spacing', 'cellpadding', 'cellspacing', 'bgcolor', 'nbsp', 'html', 'body', 'table', 'media',
   'screen', 'href', 'https', 'http', 'mailto', 'span', 'class', 'text', 'decoration', 'weight', 'bold', 'line', 'size',
+  'rgba', 'ffffff', 'radius', 'container', 'footer', 'logo', 'rsquo', 'lsquo', 'ldquo', 'rdquo', 'mdash', 'ndash', 'hellip',
+  // the town of one campaign's sender address or time zone ("Singapore Standard Time"): that campaign, not lures
+  'francisco', 'montgomery', 'singapore', 'paris',
   // function words and forwarded-header words of other languages, which English-tagged lures carry
   // ("De: … Enviado: segunda-feira … Assunto:"): foreign, not lure words
   'para', 'enviado', 'assunto', 'feira', 'segunda', 'terca', 'quarta', 'quinta', 'sexta', 'sabado', 'domingo', 'mensagem',

@@ -35,33 +35,54 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.1% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  // measured 2.6% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
   it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
     const { flagged, danger } = figures(ham);
     expect(flagged).toBeLessThanOrEqual(0.03);
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 67.7% / 37.8% (368); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 65%, danger ≥ 35%', () => {
+  // measured 78.3% / 39.7% (368); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 76%, danger ≥ 38%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.65);
-    expect(danger).toBeGreaterThanOrEqual(0.35);
+    expect(flagged).toBeGreaterThanOrEqual(0.76);
+    expect(danger).toBeGreaterThanOrEqual(0.38);
   });
 
-  // measured 64.9% / 25.6% (399)
-  it('flags scams: caution+ ≥ 62%, danger ≥ 23%', () => {
+  // measured 69.9% / 25.8% (399)
+  it('flags scams: caution+ ≥ 67%, danger ≥ 24%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.62);
-    expect(danger).toBeGreaterThanOrEqual(0.23);
+    expect(flagged).toBeGreaterThanOrEqual(0.67);
+    expect(danger).toBeGreaterThanOrEqual(0.24);
   });
 
-  // measured 59.1% / 26.7% (1,170)
-  it('flags unsolicited mail as a whole: caution+ ≥ 57%, danger ≥ 24%', () => {
+  // measured 66.0% / 27.6% (1,170)
+  it('flags unsolicited mail as a whole: caution+ ≥ 64%, danger ≥ 26%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.57);
-    expect(danger).toBeGreaterThanOrEqual(0.24);
+    expect(flagged).toBeGreaterThanOrEqual(0.64);
+    expect(danger).toBeGreaterThanOrEqual(0.26);
+  });
+});
+
+describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
+  const folder = (kind: 'lure' | 'ham') => join(repo, 'tests', 'corpus', 'vi-real', kind);
+
+  // measured 0.9% caution+ (1 of 107) and no danger; the issue's ceilings are 5% and 0
+  it('leaves real Vietnamese notices and warnings alone: caution+ ≤ 5%, no danger', async () => {
+    const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('ham'), label: 'vi-ham', kind: 'ham' }));
+    expect(files).toBeGreaterThanOrEqual(100);
+    expect(flagged).toBeLessThanOrEqual(0.05);
+    expect(danger).toBe(0);
+  });
+
+  // measured 21.4% / 7.1% (6 and 2 of 28); the issue asks 90%: most of these lures are a subject
+  // line or an SMS without its link, see tests/corpus/vi-real/README.md
+  it('flags real Vietnamese lures: caution+ ≥ 20%, danger ≥ 7%', async () => {
+    const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
+    expect(files).toBeGreaterThanOrEqual(28);
+    expect(flagged).toBeGreaterThanOrEqual(0.2);
+    expect(danger).toBeGreaterThanOrEqual(0.07);
   });
 });
 

@@ -33,16 +33,15 @@ describe('the real Vietnamese corpus', () => {
 
   /**
    * The alarms it raises on real texts today, each a known false alarm left open in #14: a
-   * how-to for a forgotten password ("thư xác nhận tài khoản … kích hoạt lại tài khoản"), and a
-   * police warning that retells a lure in its own words ("xác nhận thông tin để được hoàn tiền …
-   * mật khẩu và mã OTP"). Warnings that quote a lure's phrases in quotation marks ("“tài khoản
-   * bị khóa”", "“đăng nhập bất thường”") are no longer among them (lib/scoring/advisory.ts).
-   * Seen without a sender (the pages give none), so no inside-sender or government-advisory
-   * discount applies. A new alarm, or one of these gone, fails here.
+   * how-to for a forgotten password ("thư xác nhận tài khoản … kích hoạt lại tài khoản").
+   * Warnings that quote a lure's phrases in quotation marks ("“tài khoản bị khóa”", "“đăng nhập
+   * bất thường”") are no longer among them (lib/scoring/advisory.ts), nor, since the refit, a
+   * police warning that retells a lure ("xác nhận thông tin để được hoàn tiền"). Seen without a
+   * sender (the pages give none), so no inside-sender or government-advisory discount applies.
+   * A new alarm, or this one gone, fails here.
    */
   const knownFalseAlarms = {
     'kiemtratailieu-quen-mat-khau': 'caution',
-    'angiang-cong-an-hoan-tien': 'caution',
   };
 
   it('raises no alarm on the warnings, notices and help pages that use the lures’ words for real, but the known ones', async () => {
