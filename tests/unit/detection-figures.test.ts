@@ -42,7 +42,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 78.3% / 39.7% (368); the issue asks 95% / 80%: see the README for what is missed
+  // measured 78.3% / 40.2% (368); the issue asks 95% / 80%: see the README for what is missed
   it('flags credential lures: caution+ ≥ 76%, danger ≥ 38%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
@@ -50,18 +50,18 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeGreaterThanOrEqual(0.38);
   });
 
-  // measured 69.9% / 25.8% (399)
-  it('flags scams: caution+ ≥ 67%, danger ≥ 24%', () => {
+  // measured 73.9% / 28.1% (399)
+  it('flags scams: caution+ ≥ 71%, danger ≥ 26%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.67);
-    expect(danger).toBeGreaterThanOrEqual(0.24);
+    expect(flagged).toBeGreaterThanOrEqual(0.71);
+    expect(danger).toBeGreaterThanOrEqual(0.26);
   });
 
-  // measured 66.0% / 27.6% (1,170)
-  it('flags unsolicited mail as a whole: caution+ ≥ 64%, danger ≥ 26%', () => {
+  // measured 68.1% / 29.2% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 66%, danger ≥ 27%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.64);
-    expect(danger).toBeGreaterThanOrEqual(0.26);
+    expect(flagged).toBeGreaterThanOrEqual(0.66);
+    expect(danger).toBeGreaterThanOrEqual(0.27);
   });
 });
 
