@@ -214,6 +214,7 @@ export const lureRules = [
     patterns: [
       String.raw`\bten (nguoi dung|dang nhap|tai khoan)\b.{0,80}\bmat khau\b`,
       String.raw`\bxac nhan (lai )?mat khau\b`,
+      String.raw`\b(dia chi email|email|dia chi thu) (va|cung) mat khau\b`,
       String.raw`\b(user ?name|login|user id|email address)\b.{0,80}\bpassword\b`,
       String.raw`\bconfirm (your )?password\b`,
     ],
@@ -223,6 +224,7 @@ export const lureRules = [
         'Tên người dùng: mật khẩu: Xác nhận mật khẩu:',
         'ten dang nhap va mat khau',
         'Username: Password:',
+        'bằng địa chỉ email và mật khẩu cũ đang dùng',
       ],
       noMatch: ['Đề nghị người dùng thay đổi mật khẩu định kỳ'],
     },
@@ -366,7 +368,7 @@ export const lureRules = [
       String.raw`\b(conta|cuenta|cartao|tarjeta|acesso) (bloquead[oa]|suspens[oa]|suspendid[oa]|desativad[oa]|desactivad[oa])\b`,
       String.raw`\b(uw |je )?(account|rekening) (is |wordt )?(geblokkeerd|opgeschort)\b`,
       String.raw`\b(removeu|desativou|desactivo|elimino) (o |a |el |seu |sua |su )?(metodo|verificacao|autenticacao)( de)? (duas etapas|dois fatores|dos pasos|dos factores)\b`,
-      String.raw`\b(tai khoan|hop thu|email|the)( cua (ban|quy vi))? (da|se|dang) bi (khoa|tam khoa|vo hieu hoa|dinh chi|tam ngung|han che)\b`,
+      String.raw`\b(tai khoan|hop thu|email|the)( [a-z0-9]{2,15})?( cua (ban|quy vi|quy khach))? (da|se|dang) bi (khoa|tam khoa|vo hieu hoa|dinh chi|tam ngung|han che)\b`,
     ],
     examples: {
       match: [
@@ -379,6 +381,7 @@ export const lureRules = [
         'Uw account is geblokkeerd',
         'você removeu seu método de duas etapas?',
         'Tài khoản của bạn đã bị khóa',
+        'Tài khoản Facebook của bạn đã bị khóa',
       ],
       noMatch: ['The room will be closed on Sunday', 'Access to the building changes on Monday'],
     },

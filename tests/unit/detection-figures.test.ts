@@ -76,12 +76,12 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 21.4% / 7.1% (6 and 2 of 28); the issue asks 90%: most of these lures are a subject
+  // measured 25.0% / 10.7% (7 and 3 of 28); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
-  it('flags real Vietnamese lures: caution+ ≥ 20%, danger ≥ 7%', async () => {
+  it('flags real Vietnamese lures: caution+ ≥ 21%, danger ≥ 7%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
     expect(files).toBeGreaterThanOrEqual(28);
-    expect(flagged).toBeGreaterThanOrEqual(0.2);
+    expect(flagged).toBeGreaterThanOrEqual(0.21);
     expect(danger).toBeGreaterThanOrEqual(0.07);
   });
 });
