@@ -6,7 +6,7 @@
  */
 
 /** Words of a warning about phishing, not of phishing itself (bare form). */
-const advisoryMarkers = [
+const warningMarkers = [
   /\bgia mao\b/,
   /\blua dao\b/,
   /\bmao danh\b/,
@@ -18,16 +18,23 @@ const advisoryMarkers = [
   /\b(lay cap|chiem doat|danh cap) thong tin\b/,
   /\ban toan thong tin\b/,
   /\bphong chong\b/,
-  /\b(phishing|do not (click|provide|reply|share)|never ask(s)? for (your )?password)\b/,
+  /\b(phishing|do not (click|provide|share)|never ask(s)? for (your )?password)\b/,
 ];
 
 /**
- * Whether `bare` uses `least` different warning words: two by default ("giả mạo" and "không
+ * For a warning letter, "do not reply" counts with the English warning words (one marker between
+ * them). It is also the footer of every automated message, lures included ("Click “Verify your
+ * account” … Please do not reply"), so it never makes a quotation a shown lure on its own.
+ */
+const advisoryMarkers = [...warningMarkers.slice(0, -1), /\b(phishing|do not (click|provide|reply|share)|never ask(s)? for (your )?password)\b/];
+
+/**
+ * Whether `bare` uses `least` different words of `markers`: two by default ("giả mạo" and "không
  * cung cấp", "lừa đảo" and "cảnh giác").
  */
-export function isAdvisory(bare: string, least = 2): boolean {
+export function isAdvisory(bare: string, least = 2, markers: readonly RegExp[] = advisoryMarkers): boolean {
   let found = 0;
-  for (const marker of advisoryMarkers) {
+  for (const marker of markers) {
     if (marker.test(bare) && ++found >= least) return true;
   }
   return false;
@@ -95,6 +102,6 @@ export class QuotedLures {
   has(start: number, end: number): boolean {
     this.spans ??= quotedSpans(this.bare);
     if (this.spans.length === 0 || !withinSpans(this.spans, start, end)) return false;
-    return (this.advisory ??= isAdvisory(this.bare, 1));
+    return (this.advisory ??= isAdvisory(this.bare, 1, warningMarkers));
   }
 }

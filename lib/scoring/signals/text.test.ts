@@ -45,6 +45,8 @@ describe('textSignals', () => {
     expect(ids(textFindings('Thông báo: “Tài khoản của bạn sẽ bị khóa” nếu không xác nhận.'))).toContain('threat.account-loss');
     expect(ids(textFindings(warning + 'Hộp thư của bạn sẽ bị khóa sau 24 giờ.'))).toContain('threat.account-loss');
     expect(ids(textFindings(padding + warning + 'Hộp thư của bạn sẽ bị khóa sau 24 giờ.'))).toContain('threat.account-loss');
+    // "do not reply" is every automated message's footer, lures' too: it does not make a quote a shown lure
+    expect(ids(textFindings('Click "Verify your account" below. Please do not reply to this email.'))).toContain('verification.verify-account');
   });
 
   it('sees through zero-width characters, Cyrillic letters and missing diacritics', () => {
