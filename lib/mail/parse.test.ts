@@ -187,6 +187,13 @@ describe('parseRawMessage headers and addresses', () => {
     ]);
   });
 
+  it('reads the sender of a From whose name a stray comma split from its address', async () => {
+    const message = await parseRawMessage(eml('From: Fedex entrega  ,<Renew@top1lithiumbattery.cfd>', 'To: a@laichau.gov.vn', 'Subject: s', '', 'x'));
+    expect(message.from).toEqual({ name: 'Fedex entrega', address: 'renew@top1lithiumbattery.cfd' });
+    const plain = await parseRawMessage(eml('From: "Nguyễn, Văn A" <a@laichau.gov.vn>', 'To: b@laichau.gov.vn', 'Subject: s', '', 'x'));
+    expect(plain.from).toEqual({ name: 'Nguyễn, Văn A', address: 'a@laichau.gov.vn' });
+  });
+
   it('takes Return-Path from the topmost header, lower-cased, and an empty one for a bounce', async () => {
     const twice = await parseRawMessage(
       eml('Return-Path: <Fem@FundacionHomi.org.co>', 'Return-Path: <other@example.org>', 'From: a@example.org', 'Subject: s', '', 'x'),

@@ -1,4 +1,4 @@
-import PostalMime from 'postal-mime';
+import PostalMime, { addressParser } from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
 import { htmlLimits, htmlToContent, type HtmlContent } from './html';
 import type { MailAddress, MailHeader, MailLink, MailMessage } from './types';
@@ -80,6 +80,20 @@ function mailboxes(addresses: Address[] | Address | undefined): MailAddress[] {
       ? a.group.map((m) => ({ name: m.name.trim(), address: m.address.trim().toLowerCase() }))
       : [{ name: a.name.trim(), address: (a.address ?? '').trim().toLowerCase() }],
   );
+}
+
+/**
+ * The sender. "Fedex entrega ,<renew@top1lithiumbattery.cfd>" is two mailboxes to a parser, a
+ * name without an address and then the address: a mail client shows both, and the message is
+ * from the address, under the name.
+ */
+function senderOf(header: string | undefined, parsed: Address | undefined): MailAddress | undefined {
+  const first = mailboxes(parsed)[0];
+  if (first === undefined || first.address.includes('@') || header === undefined) return first;
+  const listed = mailboxes(addressParser(header.slice(0, 2000)));
+  const real = listed.find((m) => m.address.includes('@'));
+  if (!real) return first;
+  return { name: first.name || real.name, address: real.address };
 }
 
 /**
@@ -261,7 +275,7 @@ export async function parseRawMessage(raw: RawMessage): Promise<MailMessage> {
   const fromHtml = html ? htmlToContent(html) : undefined;
   const plain = text?.trim() ? capText(text) : '';
   const message = emptyMessage('raw');
-  const from = mailboxes(email.from)[0];
+  const from = senderOf(email.headers.find((h) => h.key === 'from')?.value, email.from);
   const returnPath = returnPathOf(headers);
 
   return {

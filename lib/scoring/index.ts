@@ -14,6 +14,7 @@ import { vocabularySignalIds, vocabularySignals } from './signals/vocabulary';
 import { headerSignalIds, headerSignals } from './signals/headers';
 import { assessLinks, linkSignalIds, linkSignals } from './signals/links';
 import { markupSignalIds, markupSignals } from './signals/markup';
+import { recipientSignalIds, recipientSignals } from './signals/recipient';
 import { replyToSignalIds, replyToSignals } from './signals/replyTo';
 import { senderSignalIds, senderSignals } from './signals/sender';
 import { textSignalIds, textSignals } from './signals/text';
@@ -24,7 +25,7 @@ import type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
 export type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
-const signals: readonly Signal[] = [textSignals, senderSignals, replyToSignals, linkSignals, attachmentSignals, headerSignals, markupSignals, disguiseSignals, vocabularySignals];
+const signals: readonly Signal[] = [textSignals, senderSignals, replyToSignals, linkSignals, attachmentSignals, headerSignals, markupSignals, disguiseSignals, recipientSignals, vocabularySignals];
 
 /** Every id a finding can carry; each has `reason.<id>` in both locales (a test checks). */
 export const allFindingIds: readonly string[] = [
@@ -38,6 +39,7 @@ export const allFindingIds: readonly string[] = [
   ...headerSignalIds,
   ...markupSignalIds,
   ...disguiseSignalIds,
+  ...recipientSignalIds,
   ...vocabularySignalIds,
   ...contextFindingIds,
 ];

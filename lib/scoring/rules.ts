@@ -179,6 +179,10 @@ export const lureRules = [
       String.raw`\bmat (tai khoan|hop thu|email)\b.{0,20}\bvinh vien\b`,
       String.raw`\b(will|may|shall) be (suspended|deactivated|disabled|closed|terminated|deleted|blocked|locked|shut down)\b`,
       String.raw`\b(account|mailbox)\b.{0,30}\b(suspension|deactivation|termination)\b`,
+      // "mất quyền hoàn tiền": the refund or benefit a lure dangles, lost if one waits
+      String.raw`\bmat quyen (loi|hoan tien|nhan (tien|qua|thuong))\b`,
+      // pt, es, fr, de, it, nl: "sua conta será bloqueada", "su cuenta será suspendida", "wird gesperrt"
+      String.raw`\b(sera|serao|vai ser|vao ser|podera ser|seran|puede ser|pourrait etre|va etre|wird|werden|verra|sara|zal worden|wordt)( \w+)? (bloquead[oa]s?|suspens[oa]s?|cancelad[oa]s?|desativad[oa]s?|excluid[oa]s?|encerrad[oa]s?|suspendid[oa]s?|eliminad[oa]s?|desactivad[oa]s?|suspendu[es]?|bloque[es]?|desactive[es]?|supprime[es]?|ferme[es]?|gesperrt|deaktiviert|geloscht|geloescht|gekundigt|bloccat[oa]|sospes[oa]|disattivat[oa]|geblokkeerd|opgeschort|verwijderd|gedeactiveerd)\b`,
     ],
     examples: {
       match: [
@@ -188,6 +192,9 @@ export const lureRules = [
         'sẽ mất tài khoản vĩnh viễn',
         'se bi vo hieu hoa',
         'your account will be suspended',
+        'mất quyền hoàn tiền',
+        'Sua conta de pontos vai ser bloqueada por inatividade',
+        'Ihr Konto wird gesperrt',
       ],
       noMatch: ['hệ thống sẽ thực hiện tạm khóa tài khoản đó', 'Cuộc họp sẽ bắt đầu lúc 8 giờ'],
     },
@@ -199,10 +206,16 @@ export const lureRules = [
     patterns: [
       String.raw`\b(sau|trong|trong vong|truoc) \d{1,3} (gio|tieng)\b.{0,80}\b(mat|khoa|dong|xoa|vo hieu|tam ngung|huy)\b`,
       String.raw`\bwithin \d{1,3} (hours|hrs|days)\b`,
+      // "cần xác nhận gấp", "nhận hoàn tiền lại ngay": the act itself is urgent
+      String.raw`\b(xac nhan|xac minh|thanh toan|cap nhat|kich hoat|nhan( tien| qua| thuong| hoan tien)?( lai)?) (gap|ngay lap tuc|ngay hom nay)\b`,
+      // ("ngay" is also "ngày", a date: "nhận tiền ngày 10/5" is not urgent)
+      String.raw`\bnhan( tien| qua| thuong| hoan tien)( lai)? ngay\b(?! ?\d| (mai|hom|thang|le|cong|nghi|lam|tiep|sau|truoc|dau|cuoi|nay|ay|do|thu))`,
+      // pt, es, fr, de, it, nl: "em 24 horas", "dentro de 48 horas", "dans les 24 heures", "innerhalb von 24 Stunden"
+      String.raw`\b(em( ate| menos de)?|dentro de( las)?|nas proximas|en las proximas|dans les|d ici|innerhalb( von| der naechsten| der nachsten)?|entro( le)?|binnen) \d{1,3} ?(horas|heures|h|stunden|ore|uur)\b`,
     ],
     examples: {
-      match: ['sau 48 giờ kể từ khi nhận được cảnh báo này sẽ mất tài khoản', 'within 24 hours'],
-      noMatch: ['Họp sau 14 giờ tại phòng 201'],
+      match: ['sau 48 giờ kể từ khi nhận được cảnh báo này sẽ mất tài khoản', 'within 24 hours', 'Habilite sua conta de pontos em menos de 24 horas', 'dans les 48 heures', 'innerhalb von 24 Stunden', 'cần xác nhận gấp', 'NHẬN HOÀN TIỀN LẠI NGAY'],
+      noMatch: ['Họp sau 14 giờ tại phòng 201', 'đề nghị xác nhận ngày họp', 'nhận ngay sau khi họp', 'nhận tiền ngày 10/5', 'nhận thưởng ngày thứ Hai'],
     },
   },
 
@@ -401,6 +414,27 @@ export const lureRules = [
     },
   },
   {
+    // "this statement must be opened on a Windows laptop or desktop computer": the lure keeps phones
+    // (and the scanners that browse like one) away from its page
+    id: 'disguise.desktop-only',
+    category: 'disguise',
+    weight: 15,
+    patterns: [
+      String.raw`\b(only|must|recommended|should)( be)? (viewed|opened|accessed|access(ed)?|open|view)?.{0,30}\b(on|from|using) (a |your )?(windows )?(desktop|laptop|pc|computer)\b`,
+      String.raw`\bmobile (viewing|devices?|phones?)( is| are)? not supported\b`,
+      String.raw`\b(chi|chi co the) (mo|xem|truy cap)( duoc)? (tren|bang|tu) (may tinh|may tinh de ban|laptop)\b`,
+    ],
+    examples: {
+      match: [
+        'For security reasons, this statement must be opened on a Windows laptop or desktop computer.',
+        'access is recommended from a desktop or laptop device',
+        'Mobile viewing is not supported.',
+        'Tài liệu chỉ mở được trên máy tính',
+      ],
+      noMatch: ['Download the app for your phone or your desktop computer', 'Phòng họp có máy tính để bàn'],
+    },
+  },
+  {
     id: 'call-to-action.review-document',
     category: 'call-to-action',
     weight: 15,
@@ -460,12 +494,13 @@ export const lureRules = [
       String.raw`\b(payment|billing|transaction|subscription|renewal|card) (has )?(failed|was declined|declined|is on hold|on hold|was unsuccessful|could not be processed|problem|issue)\b`,
       String.raw`\b(update|confirm|verify|review) (your )?(billing|payment|card) (details|information|info|method)\b`,
       String.raw`\bpayment (is )?(past due|overdue|pending|rejected)\b`,
+      String.raw`\b(payment|card|transaction) decline\b|\bdeclined (transaction|payment|card)\b|\border (is |has been |was )?(on hold|suspended|put on hold)\b`,
       String.raw`\b(pagamento|pago|paiement|zahlung) (recusado|rejeitado|pendente|rechazado|refuse|fehlgeschlagen|abgelehnt)\b`,
       String.raw`\b(thanh toan|giao dich) (that bai|bi tu choi|khong thanh cong)\b`,
       String.raw`\b(unable to|could not|cannot|can ?not) process (your|the) (tax return|tax refund|refund|payment)\b`,
     ],
     examples: {
-      match: ['Your payment was declined', 'Please update your billing details', 'Pagamento recusado', 'We are unable to process your tax return'],
+      match: ['Your payment was declined', 'Please update your billing details', 'Pagamento recusado', 'We are unable to process your tax return', '[Payment Decline] your last order on hold', 'Your Declined Transaction (Norton)'],
       noMatch: ['The payment was received, thank you'],
     },
   },

@@ -19,6 +19,8 @@ export type Category =
   /** Promises of money, prizes or crypto: the scams that are not after a password. */
   | 'scam'
   | 'sender'
+  /** How the message addresses its reader (by the bare address, like a mass mailing). */
+  | 'recipient'
   | 'reply-to'
   | 'link'
   | 'attachment'

@@ -42,26 +42,26 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 78.3% / 40.2% (368); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 76%, danger ≥ 38%', () => {
+  // measured 82.9% / 45.9% (368); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 80%, danger ≥ 43%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.76);
-    expect(danger).toBeGreaterThanOrEqual(0.38);
+    expect(flagged).toBeGreaterThanOrEqual(0.8);
+    expect(danger).toBeGreaterThanOrEqual(0.43);
   });
 
-  // measured 73.9% / 28.1% (399)
-  it('flags scams: caution+ ≥ 71%, danger ≥ 26%', () => {
+  // measured 78.7% / 31.3% (399)
+  it('flags scams: caution+ ≥ 76%, danger ≥ 29%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.71);
-    expect(danger).toBeGreaterThanOrEqual(0.26);
+    expect(flagged).toBeGreaterThanOrEqual(0.76);
+    expect(danger).toBeGreaterThanOrEqual(0.29);
   });
 
-  // measured 68.1% / 29.2% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 66%, danger ≥ 27%', () => {
+  // measured 72.6% / 32.6% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 70%, danger ≥ 30%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.66);
-    expect(danger).toBeGreaterThanOrEqual(0.27);
+    expect(flagged).toBeGreaterThanOrEqual(0.7);
+    expect(danger).toBeGreaterThanOrEqual(0.3);
   });
 });
 
@@ -76,12 +76,12 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 25.0% / 10.7% (7 and 3 of 28); the issue asks 90%: most of these lures are a subject
+  // measured 32.1% / 7.1% (9 and 2 of 28); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
-  it('flags real Vietnamese lures: caution+ ≥ 21%, danger ≥ 7%', async () => {
+  it('flags real Vietnamese lures: caution+ ≥ 28%, danger ≥ 7%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
     expect(files).toBeGreaterThanOrEqual(28);
-    expect(flagged).toBeGreaterThanOrEqual(0.21);
+    expect(flagged).toBeGreaterThanOrEqual(0.28);
     expect(danger).toBeGreaterThanOrEqual(0.07);
   });
 });

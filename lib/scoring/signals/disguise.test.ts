@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contextFor, ids, message } from '../../../tests/unit/scoring/helpers';
-import { disguiseSignals } from './disguise';
+import { disguiseSignals, gluedWordFindings, lookalikeLetterFindings } from './disguise';
 
 function disguised(fields: Parameters<typeof message>[0]) {
   const msg = message(fields);
@@ -41,11 +41,45 @@ describe('disguiseSignals', () => {
 });
 
 describe('a random token glued to the subject', () => {
-  it.each(['Liberação de IRPF - 6NwlyfzWcsNerv0', 'Valor bloqueado por segurancaNm9ehEyNWyox3', 'PONTOS lTAUCARD  - tJjwN679hRkyKg'])('flags %s', (subject) => {
+  it.each(['Liberação de IRPF - 6NwlyfzWcsNerv0', 'Valor bloqueado por segurancaNm9ehEyNWyox3', 'PONTOS ITAUCARD  - tJjwN679hRkyKg'])('flags %s', (subject) => {
     expect(ids(disguised({ subject }))).toEqual(['disguise.random-token']);
   });
 
   it.each(['Order #NP09312186721', '[GHSclassof1977] Boneheads', 'Your iPhone12Pro order', 'McDonaldsHQ2024 news', 'Công văn số 1234/UBND-KT', 'commit 3f9a2b7c1d'])('leaves %s alone', (subject) => {
     expect(disguised({ subject })).toEqual([]);
+  });
+});
+
+describe('lookalikeLetterFindings', () => {
+  it('flags a word in capitals with a zero for the O or a small l for the I', () => {
+    expect(ids(lookalikeLetterFindings('HABILITE SUA C0NTA DE P0NT0S'))).toEqual(['disguise.lookalike-letters']);
+    expect(lookalikeLetterFindings('lTAUCARD PONTOS - 27A9cO059i')[0]?.evidence).toEqual(['lTAUCARD']);
+    expect(ids(lookalikeLetterFindings('SALE VlAGRA'))).toEqual(['disguise.lookalike-letters']);
+    expect(ids(lookalikeLetterFindings('Your tax statement is available. lRS E-System Tax Statement'))).toEqual(['disguise.lookalike-letters']);
+  });
+
+  it('says nothing of ordinary capitals, numbers and Vietnamese headings', () => {
+    expect(lookalikeLetterFindings('THÔNG BÁO NÂNG CẤP HỆ THỐNG THƯ ĐIỆN TỬ')).toEqual([]);
+    expect(lookalikeLetterFindings('Windows 2000 SP4, MP3, IPv6, H2O, 100 USD, Re: [SAtalk] 2.41')).toEqual([]);
+    expect(lookalikeLetterFindings('Công văn số 1020/UBND-VX ngày 10/10/2024')).toEqual([]);
+    expect(lookalikeLetterFindings('Join now http://us.click.yahoo.com/J2SnNA/y.lEAA/MVfIAA/7gSolB/TM')).toEqual([]);
+  });
+});
+
+describe('gluedWordFindings', () => {
+  it.each(['Mining_transaction_0.7495_BTC', 'Fw: Unusual_activity_on_your_Account', 'Now.get.up.to.1.BTC', '_Message_fOr_YOU_', 'Your.transaction.0.7495.Bitcoin.'])('flags %s', (subject) => {
+    expect(ids(gluedWordFindings(subject))).toEqual(['disguise.glued-words']);
+  });
+
+  it.each([
+    'Re: apt.freshrpms.net',
+    '[Razor-users] Fire.cloudmark.com is having issues',
+    'mail.laocai.gov.vn bảo trì tối nay',
+    '[SAdev] [Bug 840] spam_level_char option change/removal',
+    'Báo cáo quý 3.2024 v1.2.3',
+    'Try_KETO_Today!',
+    'Công văn 1234/UBND-KT_2024',
+  ])('leaves %s alone', (subject) => {
+    expect(gluedWordFindings(subject)).toEqual([]);
   });
 });

@@ -8,10 +8,11 @@
  */
 import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
+import { parse } from 'tldts';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
 
-export const disguiseSignalIds = ['disguise.hidden-characters', 'disguise.random-token'] as const;
+export const disguiseSignalIds = ['disguise.hidden-characters', 'disguise.random-token', 'disguise.lookalike-letters', 'disguise.glued-words'] as const;
 
 /**
  * Characters that only split or decorate letters: soft hyphen and zero-width marks, combining
@@ -81,10 +82,26 @@ export function disguiseSignals(message: MailMessage, _context: ScoringContext):
   const body = count(message.text, 50_000);
   const inHead = head.hits >= 3 || head.mixedWords >= 1;
   const inBody = body.hits >= 8 || body.mixedWords >= 3;
-  const random = randomTokenFindings(message.subject);
+  const random = [
+    ...randomTokenFindings(message.subject),
+    ...lookalikeLetterFindings(`${message.subject} ${message.from?.name ?? ''}\n${message.text.slice(0, 20_000)}`),
+    ...gluedWordFindings(message.subject),
+  ];
   if (!inHead && !inBody) return random;
   const evidence = [...new Set([...head.sample, ...body.sample])].filter((w) => w !== '').slice(0, 3);
   return [{ id: 'disguise.hidden-characters', category: 'disguise', weight: 20, evidence }, ...random];
+}
+
+/**
+ * "lTAUCARD PONTOS", "HABILITE SUA C0NTA", "VlAGRA", "lRS Tax Statement": a word in capitals
+ * with a small l for the I or a zero for the O reads the same to a person and differently to a
+ * filter counting brand names. Words inside a URL or a code (y.lEAA/MVfIAA) are not counted.
+ */
+const lookalikeLetters = /(?<![\p{L}\p{N}/.=_%&?#-])(?=[\p{Lu}0l]*\p{Lu}\p{Lu})(?:\p{Lu}+[0l]+\p{Lu}[\p{Lu}0l]*|l\p{Lu}{2,}[\p{Lu}0l]*)(?![\p{L}\p{N}/=_%&-])/u;
+
+export function lookalikeLetterFindings(text: string): Finding[] {
+  const found = lookalikeLetters.exec(text.slice(0, 25_000));
+  return found ? [{ id: 'disguise.lookalike-letters', category: 'disguise', weight: 15, evidence: [found[0]] }] : [];
 }
 
 /**
@@ -117,6 +134,29 @@ export function randomTokenFindings(subject: string): Finding[] {
   tokenCandidates.lastIndex = 0;
   for (let found = tokenCandidates.exec(head); found; found = tokenCandidates.exec(head)) {
     if (isRandomToken(found[0])) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [found[0]] }];
+  }
+  return [];
+}
+
+/**
+ * "Mining_transaction_0.7495_BTC", "Get_Rid_of_Back_Pain_Easily", "Now.get.up.to.1.BTC": a subject
+ * whose words are joined by underscores or dots is one token to a filter that counts words. Four
+ * words at least, or three wrapped in underscores ("_Message_fOr_YOU_"); a host name
+ * (webmail.eircom.net) and a program's option (spam_level_char) are not counted.
+ */
+const gluedCandidates = /(?<![\p{L}\p{N}_.])_*[\p{L}\p{N}]+(?:(?:_{1,2}|\.)[\p{L}\p{N}]+)+[_.!?]*(?![\p{L}\p{N}])/gu;
+
+export function gluedWordFindings(subject: string): Finding[] {
+  const head = subject.slice(0, 500);
+  gluedCandidates.lastIndex = 0;
+  for (let found = gluedCandidates.exec(head); found; found = gluedCandidates.exec(head)) {
+    const token = found[0];
+    // a number with a decimal point is one word: "0.7495" in "Mining_transaction_0.7495_BTC"
+    const words = token.replace(/(\d)\.(?=\d)/gu, '$1,').split(/[_.]+/u).filter((w) => /\p{L}{2}|\d/u.test(w));
+    const wrapped = token.startsWith('_') && /_[!?.]*$/u.test(token);
+    if (words.length < (wrapped ? 3 : 4)) continue;
+    if (!token.includes('_') && parse(token.replace(/[.!?]+$/u, '')).isIcann === true) continue;
+    return [{ id: 'disguise.glued-words', category: 'disguise', weight: 10, evidence: [token] }];
   }
   return [];
 }

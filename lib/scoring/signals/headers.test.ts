@@ -28,6 +28,15 @@ describe('headerSignals', () => {
     expect(headerFindings([{ key: 'x-spam-status', value: 'No, score=0.1' }])).toEqual([]);
   });
 
+  it('flags a From that lists several mailboxes, not a quoted name with a comma', () => {
+    const findings = headerFindings([{ key: 'from', value: 'Fedex entrega  ,<renew@top1lithiumbattery.cfd>' }]);
+    expect(ids(findings)).toEqual(['header.malformed-from']);
+    expect(findings[0]?.evidence).toEqual(['Fedex entrega ,<renew@top1lithiumbattery.cfd>']);
+    expect(ids(headerFindings([{ key: 'from', value: 'a@x.org, b@y.org' }]))).toEqual(['header.malformed-from']);
+    expect(headerFindings([{ key: 'from', value: '"Nguyễn, Văn A" <a@laichau.gov.vn>' }])).toEqual([]);
+    expect(headerFindings([{ key: 'from', value: 'Phòng CNTT <cntt@laichau.gov.vn>' }])).toEqual([]);
+  });
+
   it('does nothing without headers (a message read from the DOM)', () => {
     expect(headerFindings(undefined)).toEqual([]);
   });

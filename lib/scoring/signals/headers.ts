@@ -2,12 +2,13 @@
  * What the receiving servers already concluded, when the raw message (and so its headers) is
  * known: authentication failures and the spam filter's own verdict add evidence.
  */
+import { addressParser } from 'postal-mime';
 import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
 
-export const headerSignalIds = ['header.spf-fail', 'header.dkim-fail', 'header.dmarc-fail', 'header.spam-flag'] as const;
+export const headerSignalIds = ['header.spf-fail', 'header.dkim-fail', 'header.dmarc-fail', 'header.spam-flag', 'header.malformed-from'] as const;
 
 const authChecks = [
   { id: 'header.dmarc-fail', pattern: /\bdmarc=(fail)\b/i, weight: 25 },
@@ -43,7 +44,23 @@ export function headerSignals(message: MailMessage, _context: ScoringContext): F
   if (spam) {
     findings.push({ id: 'header.spam-flag', category: 'header', weight: 15, evidence: [readable(`${spam.key}: ${spam.value}`)] });
   }
+  const from = headers.find((h) => h.key === 'from');
+  if (from && fromListsSeveral(from.value)) {
+    findings.push({ id: 'header.malformed-from', category: 'header', weight: 15, evidence: [readable(from.value.slice(0, 120))] });
+  }
   return findings;
+}
+
+/**
+ * "Fedex entrega ,<renew@…>", "\" \" =?UTF-8?B?…?= \" \",25<email@…>": a From that lists several
+ * mailboxes, most often a name and an address split by a stray comma. RFC 5322 allows several
+ * authors; mail servers and mailing lists never write it, bulk senders that paste the display
+ * name by hand do.
+ */
+function fromListsSeveral(value: string): boolean {
+  if (!value.includes(',')) return false;
+  const listed = addressParser(value.slice(0, 2000)).flatMap((a) => a.group ?? [a]);
+  return listed.length > 1;
 }
 
 /** A failed check means the sender's address cannot be taken at its word. */

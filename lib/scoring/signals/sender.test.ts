@@ -89,6 +89,13 @@ describe('senders that no mail server would carry, and brands on free mailboxes'
     expect(senderFindings('Nguyễn Văn B', 'nguyenvanb@dienbien.gov.vn')).toEqual([]);
   });
 
+  it('flags a sender under a top-level domain that mostly hosts abuse', () => {
+    const findings = senderFindings('Custom Canvas Prints', 'lina_eugene_78910@msms.tlataax.shop');
+    expect(ids(findings)).toEqual(['sender.suspicious-tld']);
+    expect(findings[0]?.evidence).toEqual(['lina_eugene_78910@msms.tlataax.shop']);
+    expect(senderFindings('Nguyễn Văn B', 'b@congty.com.vn')).toEqual([]);
+  });
+
   it('weighs a bank or service name on a free mailbox as a claim, like a help desk on Gmail', () => {
     const findings = senderFindings('Nubank - suspeita de fraude', 'plop77646@gmail.com');
     expect(ids(findings).sort()).toEqual(['sender.brand-name', 'sender.free-mail']);

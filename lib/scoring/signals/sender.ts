@@ -7,7 +7,7 @@
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
 import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment } from '../domains';
-import { disposableEmailProviders, freeEmailProviders } from '../lists';
+import { disposableEmailProviders, freeEmailProviders, suspiciousTlds } from '../lists';
 import { brandNamed } from '../brands';
 import { bareText, readable } from '../normalize';
 import type { Finding } from '../types';
@@ -23,6 +23,7 @@ export const senderSignalIds = [
   'sender.address-in-name',
   'sender.brand-name',
   'sender.invalid-domain',
+  'sender.suspicious-tld',
   'policy.blocked-sender',
 ] as const;
 
@@ -75,6 +76,14 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   // does not exist; only a forger, typing whatever the From header should show, does
   if (!host.isIp && !host.isIcann && !specialUseNames.has(host.hostname.slice(host.hostname.lastIndexOf('.') + 1))) {
     findings.push({ id: 'sender.invalid-domain', category: 'sender', weight: 25, evidence: [readable(address)] });
+  }
+
+  // "lina_eugene_78910@msms.tlataax.shop": a domain under a top-level domain that sells for cents
+  // and hosts mostly abuse (the same list as for links); a state's own domain under it (gov.ua)
+  // is not bought for cents, and is weighed as a foreign government below
+  const topLevel = host.hostname.slice(host.hostname.lastIndexOf('.') + 1);
+  if (!host.isIp && !isForeignGovernment(host) && (suspiciousTlds().has(host.publicSuffix) || suspiciousTlds().has(topLevel))) {
+    findings.push({ id: 'sender.suspicious-tld', category: 'sender', weight: 10, evidence: [readable(address)] });
   }
 
   const bareName = bareText(name);
