@@ -599,6 +599,22 @@ export const lureRules = [
     },
   },
   {
+    // "Nuovo messaggio privato dalla tua ragazza ucraina", "Beautiful Russian women": the dating
+    // lure, a scam of its own (a paid site, a blackmail, a "visa fee" later)
+    id: 'scam.dating',
+    category: 'scam',
+    weight: 20,
+    patterns: [
+      String.raw`\b(ukrain\w*|russian|russe?s?|oekraiens\w*|slavic|asian|latin[ao]?) (women|woman|girls?|brides?|beaut(y|ies)|ladies|femmes?|filles?|meisjes|vrouwen|frauen|maedchen|madchen|donne|ragazz[ae]|mulheres|mujeres|chicas)\b`,
+      String.raw`\b(ragazza|donna|femme|fille|frau|vrouw|meisje|mulher|chica) (ucraina|russa|russe|ukrainienne|ukrainische|oekraiense|ucraniana|russe)\b`,
+      String.raw`\b(sex dating|lonely (women|housewives|wives|girls)|hot singles|(local|horny) (singles|girls|women|milfs?))\b`,
+    ],
+    examples: {
+      match: ['Beautiful Russian women want to meet you', 'Nuovo messaggio privato dalla tua ragazza ucraina', 'Maak contact met boeiende Oekraïense Vrouwen', 'Sex Dating: best offers right now'],
+      noMatch: ['Ukrainian refugees: the women and children of Kharkiv', 'Hội Liên hiệp Phụ nữ tỉnh'],
+    },
+  },
+  {
     id: 'scam.prize',
     category: 'scam',
     weight: 20,
@@ -616,7 +632,7 @@ export const lureRules = [
       String.raw`\b(get|receive|withdraw|claim|balance|mining|transfer|transaction|up to)\b.{0,20}\b\d+([.,]\d+)?[ ._]?(btc|bitcoin)\b`,
       String.raw`\b(emergency|medicare|tool) (kit|set)\b.{0,40}\b(reward|gift|free|claim|versand|shipping|geschenk)\b`,
       String.raw`\b(reward|gift|claim)\b.{0,40}\b(emergency|medicare|tool) (kit|set)\b`,
-      String.raw`\b(survey|enquete|umfrage)\b.{0,40}\b(win|prize|reward|gift|prijs|gewinn)\b`,
+      String.raw`\b(questionnaire|sondage|survey|umfrage|enquete|encuesta|pesquisa|sondaggio)\b.{0,80}\b(recevez|gagnez|gagner|receive|win|reward|erhalten|gewinnen|gewinn|ontvang|winnen|recibe|gana|ganhe|receba|vinci|ricevi|cadeau|gift|prize|prijs|premio|geschenk)\b`,
       String.raw`\b(gutschein|geschenk|kundengeschenk|pramie)\b.{0,30}\b(wartet|gewonnen|ausgewahlt|sichern)\b|\beinkaufsgutschein\b`,
       String.raw`\bwurden? .{0,40}\bausgewahlt\b`,
       String.raw`\b(win|maak kans op|kans op) (een|de|het)\b.{0,30}\b(prijs|cadeau|waardebon|noodkit|tegoedbon)\b`,
@@ -639,6 +655,8 @@ export const lureRules = [
         'GO.Get.Bitcoin.0.7495.BTC',
         'Reward Available: Stanley Tool Set',
         'Take our survey and win a prize',
+        'Remplissez le petit questionnaire et recevez une Boîte Mystère',
+        'Responda a nossa pesquisa e ganhe um kit',
         '500€ Gutschein wartet auf Sie!',
         'Ihr Name wurde für ein Car Emergency Kit Kundengeschenk ausgewählt',
         'Vous avez été choisi pour recevoir une toute nouvelle PS5',
@@ -678,10 +696,12 @@ export const lureRules = [
       String.raw`\b(credito|restituicao|saldo|valor(es)?|reembolso) (do |de )?(ir |irpf )?(liberad[oa]s?|disponive(l|is))\b`,
       String.raw`\bliberacao (de|do) (irpf|ir|credito|restituicao|saldo|valores)\b`,
       String.raw`\bresgate (o |seu |sua )?saldo\b`,
+      // fr, de, pt: "votre solde est prêt à être retiré", "Ihre Auszahlung … bestätigt", "limite de crédito te espera"
+      String.raw`\b(solde|gains?|fonds) (est|sont) (pret|prets|disponibles?) (a etre|pour etre) (retire|verse|transfere)s?\b|\bauszahlungsbestatigung\b|\bauszahlung\b.{0,40}\b(bereit|bestatigt|freigegeben|wartet)\b|\b(novo )?limite de credito (te espera|disponivel|aprovado|liberado)\b`,
       String.raw`\b(droits|solde|credits?|compte) cpf\b|\bcompte personnel de formation\b`,
     ],
     examples: {
-      match: ['Você possui um Valores a Receber', 'Your refund is ready to be processed', 'NHẬN HOÀN TIỀN LẠI NGAY', 'chúng tôi xin gửi đến quý khách hàng số tiền 1.999.000 vnđ', 'Quà tặng tri ân khách hàng', 'Crédito IR Liberado', 'Liberação de IRPF', 'Vos droits CPF peuvent financer votre formation'],
+      match: ['Você possui um Valores a Receber', 'Your refund is ready to be processed', 'NHẬN HOÀN TIỀN LẠI NGAY', 'chúng tôi xin gửi đến quý khách hàng số tiền 1.999.000 vnđ', 'Quà tặng tri ân khách hàng', 'Crédito IR Liberado', 'Liberação de IRPF', 'Vos droits CPF peuvent financer votre formation', 'Votre solde est prêt à être retiré', 'Ihre Auszahlung von 1.000 € kann bestätigt werden', 'Parabéns, um novo limite de crédito te espera'],
       noMatch: ['Hoàn thiện hồ sơ trước ngày 15', 'The refund policy is on the website'],
     },
   },

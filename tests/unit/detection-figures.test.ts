@@ -42,33 +42,33 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 82.9% / 45.9% (368); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 80%, danger ≥ 43%', () => {
+  // measured 85.9% / 45.4% (368); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 83%, danger ≥ 43%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.8);
+    expect(flagged).toBeGreaterThanOrEqual(0.83);
     expect(danger).toBeGreaterThanOrEqual(0.43);
   });
 
-  // measured 78.7% / 31.3% (399)
-  it('flags scams: caution+ ≥ 76%, danger ≥ 29%', () => {
+  // measured 81.5% / 31.6% (399)
+  it('flags scams: caution+ ≥ 79%, danger ≥ 29%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.76);
+    expect(flagged).toBeGreaterThanOrEqual(0.79);
     expect(danger).toBeGreaterThanOrEqual(0.29);
   });
 
-  // measured 72.6% / 32.6% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 70%, danger ≥ 30%', () => {
+  // measured 76.1% / 34.0% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 73%, danger ≥ 31%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.7);
-    expect(danger).toBeGreaterThanOrEqual(0.3);
+    expect(flagged).toBeGreaterThanOrEqual(0.73);
+    expect(danger).toBeGreaterThanOrEqual(0.31);
   });
 });
 
 describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
   const folder = (kind: 'lure' | 'ham') => join(repo, 'tests', 'corpus', 'vi-real', kind);
 
-  // measured 0.9% caution+ (1 of 107) and no danger; the issue's ceilings are 5% and 0
+  // measured 1.9% caution+ (2 of 107) and no danger; the issue's ceilings are 5% and 0
   it('leaves real Vietnamese notices and warnings alone: caution+ ≤ 5%, no danger', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('ham'), label: 'vi-ham', kind: 'ham' }));
     expect(files).toBeGreaterThanOrEqual(100);
@@ -76,7 +76,7 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 32.1% / 7.1% (9 and 2 of 28); the issue asks 90%: most of these lures are a subject
+  // measured 32.1% / 10.7% (9 and 3 of 28); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
   it('flags real Vietnamese lures: caution+ ≥ 28%, danger ≥ 7%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
