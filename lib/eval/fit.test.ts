@@ -44,6 +44,14 @@ describe('fitWeights', () => {
     expect(ham.filter((s) => s >= result.thresholds.danger).length / ham.length).toBeLessThanOrEqual(0.004);
   });
 
+  it('lets the lures raise a feature no legitimate example shows further than one that ham shows too', () => {
+    const world = examples().map((e, i) => (e.label === 1 && i % 20 === 1 ? { ...e, features: [...e.features, 'only-lures'] } : e));
+    const loose = fitWeights(world, { prior: { ...prior, 'only-lures': 10 }, uncapped: new Set(['proof']), iterations: 600 });
+    const tight = fitWeights(world, { prior: { ...prior, 'only-lures': 10 }, uncapped: new Set(['proof']), iterations: 600, unseenOnHam: 1 });
+    expect(loose.points['only-lures']).toBeGreaterThan(tight.points['only-lures'] ?? 0);
+    expect(loose.points['only-lures']).toBeLessThan(loose.thresholds.danger);
+  });
+
   it('is deterministic', () => {
     expect(fitWeights(examples(), { prior, uncapped: new Set(['proof']), iterations: 600 })).toEqual(result);
   });

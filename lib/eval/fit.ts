@@ -2,7 +2,8 @@
  * Fitting the finding weights, the way SpamAssassin's and Rspamd's scores are made: each finding
  * id is a binary feature; a logistic regression learns how much each one says, pulled towards the
  * hand-set weight of its signal (an L2 prior, so a finding real mail rarely shows keeps the
- * weight its author gave it), with every weight ≥ 0 (a lure feature never speaks for a message)
+ * weight its author gave it; a twentieth of that pull for a finding no legitimate message shows,
+ * which the lures alone may raise), with every weight ≥ 0 (a lure feature never speaks for a message)
  * and capped (one feature alone never reaches danger, save the few that are proof on their own,
  * which always do).
  * The thresholds then come from a false-alarm budget on legitimate mail, not from the eye.
@@ -26,6 +27,11 @@ export interface FitOptions {
   priorScale?: number;
   /** Strength of the pull towards the prior. */
   lambda?: number;
+  /**
+   * Share of that pull for a feature no legitimate example shows: the data holds no evidence
+   * against it, so the lures may raise it further (still capped below danger on its own).
+   */
+  unseenOnHam?: number;
   /** Share of legitimate mail allowed at caution or above, and at danger. */
   budget?: { caution: number; danger: number };
   /** Features that may reach danger on their own (proof of a lure by themselves). */
@@ -50,7 +56,7 @@ function logistic(
   examples: readonly Example[],
   ids: readonly string[],
   prior: Float64Array,
-  lambda: number,
+  lambda: Float64Array,
   caps: Float64Array,
   iterations: number,
 ): { intercept: number; w: Float64Array } {
@@ -74,7 +80,7 @@ function logistic(
       for (const i of row) grad[i] = (grad[i] as number) + g;
       grad[ids.length] = (grad[ids.length] as number) + g;
     }
-    for (let i = 0; i < ids.length; i++) grad[i] = (grad[i] as number) + 2 * lambda * ((w[i] as number) - (prior[i] as number));
+    for (let i = 0; i < ids.length; i++) grad[i] = (grad[i] as number) + 2 * (lambda[i] as number) * ((w[i] as number) - (prior[i] as number));
     for (let i = 0; i <= ids.length; i++) {
       const g = grad[i] as number;
       m[i] = 0.9 * (m[i] as number) + 0.1 * g;
@@ -109,16 +115,19 @@ function fitOnce(examples: readonly Example[], options: FitOptions): FitResult {
   const iterations = options.iterations ?? 1500;
   const ids = [...new Set([...Object.keys(options.prior), ...examples.flatMap((e) => e.features)])].sort();
   const prior = Float64Array.from(ids, (id) => (options.prior[id] ?? 10) / priorScale);
+  const onHam = new Set(examples.filter((e) => e.label === 0).flatMap((e) => e.features));
+  const unseenOnHam = options.unseenOnHam ?? 0.05;
+  const lambdas = Float64Array.from(ids, (id) => (onHam.has(id) ? lambda : lambda * unseenOnHam));
   // First pass uncapped beyond a generous bound; the cap needs the danger line, which needs weights.
   let caps = Float64Array.from(ids, () => 50);
-  let fit = logistic(examples, ids, prior, lambda, caps, iterations);
+  let fit = logistic(examples, ids, prior, lambdas, caps, iterations);
   const linear = (w: Float64Array) => {
     const byId = Object.fromEntries(ids.map((id, i) => [id, w[i] as number]));
     return examples.filter((e) => e.label === 0).map((e) => e.features.reduce((s, f) => s + (byId[f] ?? 0), 0));
   };
   const dangerLine = Math.max(2, thresholdFor(linear(fit.w).map((s) => Math.round(s * 1000)), budget.danger, 1) / 1000);
   caps = Float64Array.from(ids, (id) => (options.uncapped?.has(id) ? 50 : 0.95 * dangerLine));
-  fit = logistic(examples, ids, prior, lambda, caps, iterations);
+  fit = logistic(examples, ids, prior, lambdas, caps, iterations);
 
   // Points: 20 a logit, as the priors were read, so a finding real mail rarely shows keeps its
   // hand-set points exactly; the integer sums on legitimate mail then decide the lines.

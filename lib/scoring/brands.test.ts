@@ -33,4 +33,13 @@ describe('sender.brand-name', () => {
     expect(brandFindings('PayPal', 'service@paypal.com')).toEqual([]);
     expect(brandFindings('Microsoft account team', 'account-security-noreply@accountprotection.microsoft.com')).toEqual([]);
   });
+
+  it('says nothing on the domains Vietnamese services really bill from, nor on a foreign tax office at home', () => {
+    expect(brandFindings('VNPT Invoice', 'hoadon@vnpt-invoice.com.vn')).toEqual([]);
+    expect(brandFindings('Điện lực Ba Đình', 'cskh@evnhanoi.vn')).toEqual([]);
+    expect(brandFindings('EVNSPC', 'cskh@evnspc.vn')).toEqual([]);
+    expect(brandFindings('Viettel Post', 'cskh@viettelpost.com.vn')).toEqual([]);
+    expect(brandFindings('IRS', 'no-reply@irs.gov')).toEqual([]);
+    expect(brandFindings('Điện lực miền Nam', 'hoantien@evn-cskh.top')).toEqual(['sender.brand-name']);
+  });
 });

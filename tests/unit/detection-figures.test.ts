@@ -35,33 +35,33 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.6% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  // measured 1.9% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
   it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
     const { flagged, danger } = figures(ham);
     expect(flagged).toBeLessThanOrEqual(0.03);
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 85.9% / 45.4% (368); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 83%, danger ≥ 43%', () => {
+  // measured 87.5% / 59.5% (368); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 85%, danger ≥ 56%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.83);
-    expect(danger).toBeGreaterThanOrEqual(0.43);
+    expect(flagged).toBeGreaterThanOrEqual(0.85);
+    expect(danger).toBeGreaterThanOrEqual(0.56);
   });
 
-  // measured 81.5% / 31.6% (399)
-  it('flags scams: caution+ ≥ 79%, danger ≥ 29%', () => {
+  // measured 82.7% / 41.4% (399)
+  it('flags scams: caution+ ≥ 80%, danger ≥ 38%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.79);
-    expect(danger).toBeGreaterThanOrEqual(0.29);
+    expect(flagged).toBeGreaterThanOrEqual(0.8);
+    expect(danger).toBeGreaterThanOrEqual(0.38);
   });
 
-  // measured 76.1% / 34.0% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 73%, danger ≥ 31%', () => {
+  // measured 77.8% / 43.8% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 75%, danger ≥ 40%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.73);
-    expect(danger).toBeGreaterThanOrEqual(0.31);
+    expect(flagged).toBeGreaterThanOrEqual(0.75);
+    expect(danger).toBeGreaterThanOrEqual(0.4);
   });
 });
 
@@ -76,13 +76,13 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 32.1% / 10.7% (9 and 3 of 28); the issue asks 90%: most of these lures are a subject
+  // measured 39.3% / 17.9% (11 and 5 of 28); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
-  it('flags real Vietnamese lures: caution+ ≥ 28%, danger ≥ 7%', async () => {
+  it('flags real Vietnamese lures: caution+ ≥ 35%, danger ≥ 14%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
     expect(files).toBeGreaterThanOrEqual(28);
-    expect(flagged).toBeGreaterThanOrEqual(0.28);
-    expect(danger).toBeGreaterThanOrEqual(0.07);
+    expect(flagged).toBeGreaterThanOrEqual(0.35);
+    expect(danger).toBeGreaterThanOrEqual(0.14);
   });
 });
 
