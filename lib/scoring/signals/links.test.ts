@@ -11,6 +11,24 @@ function linkFindings(links: MailLink[], pol = policy('laocai.gov.vn'), to = 'le
 const link = (href: string, text = 'Bấm vào đây'): MailLink => ({ href, text });
 
 describe('bulk mail is not a lure on its own', () => {
+  it('takes the link that List-Unsubscribe declares, recipient and all, for what it is', () => {
+    const unsubscribe = 'https://news.example.org/u/9f2?e=lethic@laocai.gov.vn';
+    const links = [link(unsubscribe, 'Nhấn vào đây'), link('https://evil.example/login?e=lethic@laocai.gov.vn', 'Xem bản tin')];
+    const msg = message({
+      links,
+      to: [{ name: '', address: 'lethic@laocai.gov.vn' }],
+      from: { name: 'Bản tin', address: 'news@news.example.org' },
+      headers: [{ key: 'list-unsubscribe', value: `<mailto:unsub@news.example.org>, <${unsubscribe}>` }],
+    });
+    const findings = linkSignals(msg, contextFor(msg));
+    // the declared unsubscribe link is exempt; another link carrying the address still counts
+    expect(findings.find((f) => f.id === 'link.recipient-in-url')?.evidence).toEqual(['lethic@laocai.gov.vn']);
+    const onlyUnsubscribe = { ...msg, links: [links[0]!] };
+    expect(linkSignals(onlyUnsubscribe, contextFor(onlyUnsubscribe))).toEqual([]);
+    const withoutHeader = { ...onlyUnsubscribe, headers: [] };
+    expect(ids(linkSignals(withoutHeader, contextFor(withoutHeader)))).toEqual(['link.recipient-in-url']);
+  });
+
   it('reads a headline that holds a dotted name as a headline, not as an address', () => {
     expect(linkFindings([link('http://clickthru.online.com/Click?q=1', 'News.com: Top CIOs on the year ahead')])).toEqual([]);
     expect(linkFindings([link('http://clickthru.online.com/Click?q=2', 'ZDNet.com Shopper')])).toEqual([]);

@@ -153,7 +153,38 @@ function recipientForms(message: MailMessage): { address: string; forms: string[
 const listManagementWords = /unsubscribe|unsub\b|opt-?out|optout|remove (me|yourself)|preferences|manage (your |my )?subscriptions?|subscri|newsletter|email settings|huy (dang ky|nhan tin)|descadastr|desinscri|abmelden|afmelden/i;
 const listManagementPath = /unsub|optout|opt-out|opt_out|remove|preferences|manage[-_]?(subscriptions?|preferences|emails?)|subscri|profile_center|listserv|mailman|lyris/i;
 
-function isListManagement(link: MailLink): boolean {
+/**
+ * The unsubscribe addresses a list server declares in `List-Unsubscribe` (RFC 2369, 8058), when
+ * the raw message is known: the web ones, as host and path, for the links of the body that lead
+ * there. Only that link is exempt: the header says where unsubscribing goes, nothing more.
+ */
+function listUnsubscribeTargets(message: MailMessage): Set<string> {
+  const targets = new Set<string>();
+  for (const header of message.headers ?? []) {
+    if (header.key !== 'list-unsubscribe') continue;
+    for (const [, url] of header.value.slice(0, 4000).matchAll(/<\s*(https?:[^>\s]+)\s*>/gi)) {
+      const target = hostAndPath(url!);
+      if (target) targets.add(target);
+      if (targets.size >= 10) return targets;
+    }
+  }
+  return targets;
+}
+
+function hostAndPath(href: string): string | undefined {
+  try {
+    const url = new URL(href);
+    return `${url.hostname.toLowerCase()}${url.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function isListManagement(link: MailLink, unsubscribe: ReadonlySet<string>): boolean {
+  if (unsubscribe.size > 0) {
+    const target = hostAndPath(link.href.slice(0, 2048));
+    if (target !== undefined && unsubscribe.has(target)) return true;
+  }
   if (listManagementWords.test(link.text.slice(0, 200))) return true;
   const href = link.href.slice(0, 2048);
   const pathStart = href.indexOf('/', href.indexOf('//') + 2);
@@ -243,6 +274,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
   // Host-only answers are the same for every link to one host: ask once per host.
   const hostFindings = new Map<string, LinkFindingId[]>();
   const recipients = recipientForms(message);
+  const unsubscribe = recipients.length > 0 ? listUnsubscribeTargets(message) : new Set<string>();
   const linksPerHost = distinctLinksPerHost(message.links);
   const seen = new Set<string>();
   const assessed: LinkAssessment[] = [];
@@ -265,7 +297,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
       if (userinfoTrick.test(link.href.slice(0, 2048))) findings.push({ id: 'link.userinfo', evidence: readable(link.href.slice(0, 80)) });
       const mismatch = textMismatch(link, host, context, linksPerHost);
       if (mismatch) findings.push({ id: mismatch, evidence: `${readable(link.text)} → ${host.hostname}` });
-      if (!isExempt(host, context) && !isListManagement(link)) {
+      if (!isExempt(host, context) && !isListManagement(link, unsubscribe)) {
         const href = link.href.slice(0, 8192).toLowerCase();
         const hrefRaw = link.href.slice(0, 8192);
         const recipient = recipients.find((r) => r.forms.some((form, i) => (i >= 2 ? hrefRaw.includes(form) : href.includes(form))));
