@@ -32,6 +32,11 @@ export interface FitOptions {
    * against it, so the lures may raise it further (still capped below danger on its own).
    */
   unseenOnHam?: number;
+  /**
+   * Features that keep the full pull even unseen on legitimate mail: what the corpora's
+   * legitimate mail could not show for its age (a 2002 mailbox has no Google Drive links).
+   */
+  fullPull?: ReadonlySet<string>;
   /** Share of legitimate mail allowed at caution or above, and at danger. */
   budget?: { caution: number; danger: number };
   /** Features that may reach danger on their own (proof of a lure by themselves). */
@@ -117,7 +122,7 @@ function fitOnce(examples: readonly Example[], options: FitOptions): FitResult {
   const prior = Float64Array.from(ids, (id) => (options.prior[id] ?? 10) / priorScale);
   const onHam = new Set(examples.filter((e) => e.label === 0).flatMap((e) => e.features));
   const unseenOnHam = options.unseenOnHam ?? 0.05;
-  const lambdas = Float64Array.from(ids, (id) => (onHam.has(id) ? lambda : lambda * unseenOnHam));
+  const lambdas = Float64Array.from(ids, (id) => (onHam.has(id) || options.fullPull?.has(id) ? lambda : lambda * unseenOnHam));
   // First pass uncapped beyond a generous bound; the cap needs the danger line, which needs weights.
   let caps = Float64Array.from(ids, () => 50);
   let fit = logistic(examples, ids, prior, lambdas, caps, iterations);

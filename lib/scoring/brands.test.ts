@@ -40,6 +40,9 @@ describe('sender.brand-name', () => {
     expect(brandFindings('EVNSPC', 'cskh@evnspc.vn')).toEqual([]);
     expect(brandFindings('Viettel Post', 'cskh@viettelpost.com.vn')).toEqual([]);
     expect(brandFindings('IRS', 'no-reply@irs.gov')).toEqual([]);
+    expect(brandFindings('BHXH tỉnh Lào Cai', 'bhxh@laocai.gov.vn')).toEqual([]);
+    expect(brandFindings('Cục Thuế tỉnh Lào Cai', 'cucthue@laocai.gov.vn')).toEqual([]);
+    expect(brandFindings('Bảo hiểm xã hội Việt Nam', 'thongbao@vssid-bhxh.com')).toEqual(['sender.brand-name']);
     expect(brandFindings('Điện lực miền Nam', 'hoantien@evn-cskh.top')).toEqual(['sender.brand-name']);
   });
 });

@@ -5,7 +5,8 @@
  * themselves. Names are matched as whole words of the bare display name; the domains are the
  * services' own (and their mail platforms' sending domains where they use one under their name).
  * Vietnamese banks, e-wallets, carriers and agencies are here for the lures of Vietnamese warnings,
- * with the domains their real bills and e-invoices come from (VNPT Invoice, the EVN power companies).
+ * with the domains their real bills and e-invoices come from (VNPT Invoice, the EVN power companies);
+ * a state body's name (BHXH, the tax office) on any .gov.vn address is a province's office speaking.
  */
 export interface Brand {
   /** Bare (lower-case, no diacritics) names as a display name would carry them. */
@@ -114,9 +115,9 @@ export const brands: readonly Brand[] = [
   { names: ['vnpt'], domains: ['vnpt.vn', 'vnpt.com.vn', 'vnpt-invoice.com.vn', 'vnpt-ca.vn', 'vnptpay.vn', 'vinaphone.com.vn'] },
   { names: ['viettel'], domains: ['viettel.vn', 'viettel.com.vn', 'viettelpost.com.vn', 'viettelpost.vn', 'viettelmoney.vn'] },
   { names: ['vnpost', 'buu dien viet nam'], domains: ['vnpost.vn', 'vnpost.com.vn'] },
-  { names: ['bao hiem xa hoi', 'bhxh'], domains: ['baohiemxahoi.gov.vn'] },
-  { names: ['tong cuc thue', 'cuc thue'], domains: ['gdt.gov.vn'] },
-  { names: ['evn', 'dien luc'], domains: ['evn.com.vn', 'evnhanoi.vn', 'evnhanoi.com.vn', 'evnhcmc.vn', 'evnnpc.vn', 'evncpc.vn', 'evnspc.vn', 'cskh.evn.com.vn'] },
+  { names: ['bao hiem xa hoi', 'bhxh'], domains: ['baohiemxahoi.gov.vn', 'gov.vn'] },
+  { names: ['tong cuc thue', 'cuc thue'], domains: ['gdt.gov.vn', 'gov.vn'] },
+  { names: ['evn', 'dien luc'], domains: ['evn.com.vn', 'evnhanoi.vn', 'evnhanoi.com.vn', 'evnhcmc.vn', 'evnnpc.vn', 'evncpc.vn', 'evnspc.vn', 'npc.com.vn', 'cpc.vn', 'evn.vn'] },
 ];
 
 let index: { pattern: RegExp; byName: Map<string, Brand> } | undefined;

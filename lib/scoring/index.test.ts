@@ -126,6 +126,35 @@ function checkVerdict(verdict: ReturnType<typeof score>): void {
   for (const reason of verdict.reasons) expect(typeof reason.message).toBe('string');
 }
 
+describe('ordinary mail of today, which the 2002 legitimate corpus cannot show', () => {
+  const to = [{ name: '', address: 'vanthu@laocai.gov.vn' }];
+  it.each([
+    {
+      name: 'another province sharing meeting papers on Google Drive',
+      from: { name: 'Văn phòng UBND tỉnh Yên Bái', address: 'vanphong@yenbai.gov.vn' },
+      subject: 'Tài liệu hội nghị trực tuyến ngày 12/12',
+      text: 'Kính gửi các đơn vị,\nVăn phòng gửi tài liệu hội nghị tại đường link dưới đây, đề nghị các đồng chí tải về nghiên cứu trước.',
+      links: [{ href: 'https://drive.google.com/drive/folders/1AbCdEf', text: 'https://drive.google.com/drive/folders/1AbCdEf' }],
+    },
+    {
+      name: 'a teacher on Gmail asking colleagues to fill in a Google Form',
+      from: { name: 'Nguyễn Văn Hùng', address: 'hungnv.thcs@gmail.com' },
+      subject: 'Khảo sát nhu cầu bồi dưỡng',
+      text: 'Chào các thầy cô, nhờ các thầy cô điền phiếu khảo sát tại đường link sau.',
+      links: [{ href: 'https://docs.google.com/forms/d/e/1FAIpQL/viewform', text: 'https://docs.google.com/forms/d/e/1FAIpQL/viewform' }],
+    },
+    {
+      name: 'a firm sending its tender documents by OneDrive',
+      from: { name: 'Công ty CP Tư vấn ABC', address: 'info@tuvanabc.com.vn' },
+      subject: 'Hồ sơ dự thầu gói thầu số 3',
+      text: 'Kính gửi Sở, công ty xin gửi hồ sơ dự thầu qua OneDrive.',
+      links: [{ href: 'https://1drv.ms/f/s!AbC', text: 'Hồ sơ dự thầu' }],
+    },
+  ])('leaves $name safe', ({ name: _name, ...fields }) => {
+    expect(score(message({ ...fields, to }), policy()).level).toBe('safe');
+  });
+});
+
 describe('score on arbitrary input (property)', () => {
   it('never throws on MailMessage-shaped input', () => {
     fc.assert(

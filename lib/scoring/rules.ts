@@ -513,6 +513,8 @@ export const lureRules = [
       String.raw`\b(delivery|redelivery) (attempt|failed|failure|fee)\b`,
       String.raw`\b(customs|shipping|delivery) (fee|fees|charge|duty|duties|tax)\b`,
       String.raw`\b(encomenda|pacote|objeto|pedido)( \S{1,20})? (retid[oa]|taxad[oa]|bloquead[oa]|pendente|aguardando|em espera)\b`,
+      // "Pendências de Tarifas - Correios", "pagamento pendente para liberação da sua encomenda"
+      String.raw`\b(pendencias? de (tarifas?|taxas?)|liberacao (do |de |da )?(seu |sua )?(envio|pedido|objeto|encomenda|mercadoria|pacote)|libere (seu|sua) (pedido|encomenda|objeto|pacote)|(taxa|tarifa)s? (de |da )?(alfandega|importacao|desembaraco|liberacao)|retirada de objeto)\b`,
       String.raw`\b(su |tu )?(paquete|envio|pedido) (esta )?(retenido|pendiente|en espera|no entregado)\b`,
       String.raw`\b(votre )?(colis|livraison) (est |a ete )?(en attente|bloque|retenu|manquee|suspendu)\b`,
       String.raw`\b(uw |je )?(pakket|bestelling|zending) (staat |is )?(in de wacht|opgeschort|vastgehouden)\b`,
@@ -525,6 +527,8 @@ export const lureRules = [
         'USPS Item being held, addressee being notified',
         'Your package could not be delivered',
         'Sua Encomenda Está Retida',
+        'Aviso Importante: Pendências de Tarifas - Correios',
+        'Pagamento pendente para liberação da sua encomenda',
         'Uw pakket staat in de wacht',
         'Votre livraison a été manquée',
         'Đơn hàng COD (giao hàng thu tiền) của bạn đang bị giữ lại',

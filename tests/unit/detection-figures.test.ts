@@ -35,14 +35,14 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 1.9% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  // measured 2.0% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
   it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
     const { flagged, danger } = figures(ham);
     expect(flagged).toBeLessThanOrEqual(0.03);
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 87.5% / 59.5% (368); the issue asks 95% / 80%: see the README for what is missed
+  // measured 88.3% / 59.0% (368); the issue asks 95% / 80%: see the README for what is missed
   it('flags credential lures: caution+ ≥ 85%, danger ≥ 56%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
@@ -50,14 +50,14 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeGreaterThanOrEqual(0.56);
   });
 
-  // measured 82.7% / 41.4% (399)
+  // measured 82.5% / 41.1% (399)
   it('flags scams: caution+ ≥ 80%, danger ≥ 38%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
     expect(flagged).toBeGreaterThanOrEqual(0.8);
     expect(danger).toBeGreaterThanOrEqual(0.38);
   });
 
-  // measured 77.8% / 43.8% (1,170); the issue asks 70%
+  // measured 77.9% / 43.4% (1,170); the issue asks 70%
   it('flags unsolicited mail as a whole: caution+ ≥ 75%, danger ≥ 40%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.75);
@@ -68,7 +68,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
 describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
   const folder = (kind: 'lure' | 'ham') => join(repo, 'tests', 'corpus', 'vi-real', kind);
 
-  // measured 1.9% caution+ (2 of 107) and no danger; the issue's ceilings are 5% and 0
+  // measured 2.8% caution+ (3 of 107) and no danger; the issue's ceilings are 5% and 0
   it('leaves real Vietnamese notices and warnings alone: caution+ ≤ 5%, no danger', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('ham'), label: 'vi-ham', kind: 'ham' }));
     expect(files).toBeGreaterThanOrEqual(100);
