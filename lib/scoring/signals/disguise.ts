@@ -4,7 +4,9 @@
  * variation-selector marks sprinkled over Latin letters (Aܿmܿaܿzܿoܿn, M󠄹ic󠄹ro󠄹soft), small capitals
  * and mathematical letters (ᴘᴀʏᴍᴇɴᴛ, 𝐕𝐞𝐫𝐥𝐢𝐞𝐫𝐞𝐧), and Cyrillic letters inside Latin words (Yоur
  * cryptо). The normaliser already reads through all of it for the rules; this signal says that
- * someone took the trouble. Vietnamese diacritics, in NFC or NFD, are never counted.
+ * someone took the trouble. Vietnamese diacritics, in NFC or NFD, are never counted. Plain ASCII
+ * has its tricks too, each its own finding: a random token glued to the subject, a zero or a
+ * small l in a word of capitals (C0NTA, lTAU), a subject whose words are glued by underscores.
  */
 import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
@@ -82,14 +84,15 @@ export function disguiseSignals(message: MailMessage, _context: ScoringContext):
   const body = count(message.text, 50_000);
   const inHead = head.hits >= 3 || head.mixedWords >= 1;
   const inBody = body.hits >= 8 || body.mixedWords >= 3;
-  const random = [
+  // tricks of spelling, each its own finding: a random token, lookalike letters, glued words
+  const spelling = [
     ...randomTokenFindings(message.subject),
     ...lookalikeLetterFindings(`${message.subject} ${message.from?.name ?? ''}\n${message.text.slice(0, 20_000)}`),
     ...gluedWordFindings(message.subject),
   ];
-  if (!inHead && !inBody) return random;
+  if (!inHead && !inBody) return spelling;
   const evidence = [...new Set([...head.sample, ...body.sample])].filter((w) => w !== '').slice(0, 3);
-  return [{ id: 'disguise.hidden-characters', category: 'disguise', weight: 20, evidence }, ...random];
+  return [{ id: 'disguise.hidden-characters', category: 'disguise', weight: 20, evidence }, ...spelling];
 }
 
 /**
