@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recipientAddress } from './recipient';
+import { recipientAddress, recipientAddresses } from './recipient';
 import { emptyMessage } from './types';
 import type { MailHeader, MailMessage } from './types';
 
@@ -25,5 +25,19 @@ describe('recipientAddress', () => {
   it('says nothing when the message names no mailbox', () => {
     expect(recipientAddress(message([], [{ key: 'delivered-to', value: 'undisclosed' }]))).toBeUndefined();
     expect(recipientAddress({ ...emptyMessage('dom') })).toBeUndefined();
+  });
+});
+
+describe('recipientAddresses', () => {
+  it('lists To then Cc, addresses only, at most 20', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ name: '', address: `u${i}@laocai.gov.vn` }));
+    const message: MailMessage = {
+      ...emptyMessage('raw'),
+      to: [{ name: 'Recipients', address: '' }, { name: '', address: 'lethic@laocai.gov.vn' }],
+      cc: [{ name: '', address: 'b@laocai.gov.vn' }, ...many],
+    };
+    const listed = recipientAddresses(message);
+    expect(listed.slice(0, 2)).toEqual(['lethic@laocai.gov.vn', 'b@laocai.gov.vn']);
+    expect(listed).toHaveLength(20);
   });
 });

@@ -32,3 +32,11 @@ export function recipientAddress(message: MailMessage): string | undefined {
   }
   return undefined;
 }
+
+/** The message's readers as it names them (To, then Cc), the first 20 that are addresses. */
+export function recipientAddresses(message: MailMessage): string[] {
+  return [...message.to, ...message.cc]
+    .map((r) => r.address)
+    .filter((a) => a.includes('@') && a.length <= 254)
+    .slice(0, 20);
+}

@@ -37,7 +37,7 @@ describe('sender.brand-name', () => {
   it('says nothing on the domains Vietnamese services really bill from, nor on a foreign tax office at home', () => {
     expect(brandFindings('VNPT Invoice', 'hoadon@vnpt-invoice.com.vn')).toEqual([]);
     expect(brandFindings('Điện lực Ba Đình', 'cskh@evnhanoi.vn')).toEqual([]);
-    expect(brandFindings('EVNSPC', 'cskh@evnspc.vn')).toEqual([]);
+    expect(brandFindings('EVN SPC', 'cskh@evnspc.vn')).toEqual([]);
     expect(brandFindings('Viettel Post', 'cskh@viettelpost.com.vn')).toEqual([]);
     expect(brandFindings('IRS', 'no-reply@irs.gov')).toEqual([]);
     expect(brandFindings('BHXH tỉnh Lào Cai', 'bhxh@laocai.gov.vn')).toEqual([]);

@@ -4,6 +4,7 @@
  * splits host names with a regular expression.
  */
 import { parse } from 'tldts';
+import { suspiciousTlds } from './lists';
 import { bareText } from './normalize';
 
 export interface HostInfo {
@@ -105,6 +106,16 @@ export function isForeignGovernment(info: HostInfo): boolean {
   if (suffix === 'gov' || suffix === 'mil') return true;
   const first = suffix.split('.')[0] ?? '';
   return ['gov', 'gob', 'go', 'gouv', 'govt', 'gv', 'gub', 'mil', 'gc'].includes(first);
+}
+
+/**
+ * A host under a top-level domain that sells for cents and hosts mostly abuse (the Sublime list),
+ * read on the public suffix and on the last label (a suffix tldts does not know).
+ */
+export function underSuspiciousTld(info: HostInfo): boolean {
+  if (info.isIp) return false;
+  const topLevel = info.hostname.slice(info.hostname.lastIndexOf('.') + 1);
+  return suspiciousTlds().has(info.publicSuffix) || suspiciousTlds().has(topLevel);
 }
 
 /** Single characters that read alike in a host name (as char codes); separators vanish (-1). */

@@ -420,7 +420,9 @@ export const lureRules = [
     category: 'disguise',
     weight: 15,
     patterns: [
-      String.raw`\b(only|must|recommended|should)( be)? (viewed|opened|accessed|access(ed)?|open|view)?.{0,30}\b(on|from|using) (a |your )?(windows )?(desktop|laptop|pc|computer)\b`,
+      String.raw`\b(only|must|should)( be)? (viewed|opened|accessed|open|view|access)\b.{0,30}\b(on|from|using) (a |your )?(windows )?(desktop|laptop|pc|computer)\b`,
+      String.raw`\baccess(ed)? is (only )?(recommended|possible|supported)( only)? (from|on) (a |your )?(windows )?(desktop|laptop|pc|computer)\b`,
+      String.raw`\b(valido |disponivel )?(apenas|somente) (no|pelo|em um|em seu) (computador|notebook|desktop)\b`,
       String.raw`\bmobile (viewing|devices?|phones?)( is| are)? not supported\b`,
       String.raw`\b(chi|chi co the) (mo|xem|truy cap)( duoc)? (tren|bang|tu) (may tinh|may tinh de ban|laptop)\b`,
     ],
@@ -429,9 +431,11 @@ export const lureRules = [
         'For security reasons, this statement must be opened on a Windows laptop or desktop computer.',
         'access is recommended from a desktop or laptop device',
         'Mobile viewing is not supported.',
+        'this statement can only be accessed using a Windows laptop or desktop computer',
+        'Resgate Valido apenas no Computador/Notebook',
         'Tài liệu chỉ mở được trên máy tính',
       ],
-      noMatch: ['Download the app for your phone or your desktop computer', 'Phòng họp có máy tính để bàn'],
+      noMatch: ['Download the app for your phone or your desktop computer', 'Phòng họp có máy tính để bàn', 'You should save the file on your computer'],
     },
   },
   {

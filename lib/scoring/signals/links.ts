@@ -3,10 +3,11 @@
  * upcorss.weebly.com: a free site builder, nothing to do with the province. Hosts are always
  * compared by registrable domain (tldts), so mail.laocai.gov.vn and laocai.gov.vn are one owner.
  */
+import { recipientAddresses } from '../../mail/recipient';
 import type { MailLink, MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
-import { hostInfo, imitatedDomain, sameOwner, type HostInfo } from '../domains';
-import { freeFileHosts, freeSiteHosts, suspiciousTlds, urlShorteners } from '../lists';
+import { hostInfo, imitatedDomain, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
+import { freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
 
@@ -134,16 +135,12 @@ function inPolicyList(hostname: string, set: ReadonlySet<string>): boolean {
 
 /** The recipient's address in the URL (plain, %-encoded or base64): a page pre-filled for them. */
 function recipientForms(message: MailMessage): { address: string; forms: string[] }[] {
-  return [...message.to, ...message.cc]
-    .map((r) => r.address)
-    .filter((a) => a.includes('@') && a.length <= 254)
-    .slice(0, 20)
-    .map((address) => {
-      let binary = '';
-      for (const byte of new TextEncoder().encode(address)) binary += String.fromCharCode(byte);
-      const base64 = btoa(binary).replace(/=+$/, '');
-      return { address, forms: [address, address.replace('@', '%40'), base64, base64.replace(/\+/g, '-').replace(/\//g, '_')] };
-    });
+  return recipientAddresses(message).map((address) => {
+    let binary = '';
+    for (const byte of new TextEncoder().encode(address)) binary += String.fromCharCode(byte);
+    const base64 = btoa(binary).replace(/=+$/, '');
+    return { address, forms: [address, address.replace('@', '%40'), base64, base64.replace(/\+/g, '-').replace(/\//g, '_')] };
+  });
 }
 
 /**
@@ -232,8 +229,7 @@ function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[
   if (platform) ids.push(platform);
   if (kinds & shortener) ids.push('link.shortener');
   // On a hosting platform the top-level domain is the platform's choice (web.app), not the attacker's.
-  const topLevel = host.hostname.slice(host.hostname.lastIndexOf('.') + 1);
-  if (!platform && !host.isIp && (suspiciousTlds().has(host.publicSuffix) || suspiciousTlds().has(topLevel))) {
+  if (!platform && underSuspiciousTld(host)) {
     ids.push('link.suspicious-tld');
   }
   return ids;

@@ -5,6 +5,7 @@
  * reader's name, or writes no name at all. Replies and forwards ("Re: list@…") are not counted,
  * nor an address on a line of its own (a quoted attribution, a signature).
  */
+import { recipientAddresses } from '../../mail/recipient';
 import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
 import type { Finding } from '../types';
@@ -30,10 +31,7 @@ function openingLines(text: string): string[] {
 }
 
 export function recipientSignals(message: MailMessage, _context: ScoringContext): Finding[] {
-  const recipients = [...message.to, ...message.cc]
-    .slice(0, 20)
-    .map((r) => r.address.toLowerCase())
-    .filter((a) => a.includes('@'));
+  const recipients = recipientAddresses(message).map((a) => a.toLowerCase());
   const subject = message.subject.slice(0, 500);
   if (!replyPrefix.test(subject)) {
     const lower = subject.toLowerCase();

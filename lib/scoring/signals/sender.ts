@@ -6,8 +6,8 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
-import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment } from '../domains';
-import { disposableEmailProviders, freeEmailProviders, suspiciousTlds } from '../lists';
+import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment, underSuspiciousTld } from '../domains';
+import { disposableEmailProviders, freeEmailProviders } from '../lists';
 import { brandNamed } from '../brands';
 import { bareText, readable } from '../normalize';
 import type { Finding } from '../types';
@@ -81,8 +81,7 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   // "lina_eugene_78910@msms.tlataax.shop": a domain under a top-level domain that sells for cents
   // and hosts mostly abuse (the same list as for links); a state's own domain under it (gov.ua)
   // is not bought for cents, and is weighed as a foreign government below
-  const topLevel = host.hostname.slice(host.hostname.lastIndexOf('.') + 1);
-  if (!host.isIp && !isForeignGovernment(host) && (suspiciousTlds().has(host.publicSuffix) || suspiciousTlds().has(topLevel))) {
+  if (!isForeignGovernment(host) && underSuspiciousTld(host)) {
     findings.push({ id: 'sender.suspicious-tld', category: 'sender', weight: 10, evidence: [readable(address)] });
   }
 
