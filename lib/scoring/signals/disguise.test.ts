@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor, ids, message } from '../../../tests/unit/scoring/helpers';
-import { disguiseSignals, gluedWordFindings, lookalikeLetterFindings } from './disguise';
+import { disguiseSignals, gluedWordFindings, lookalikeLetterFindings, nextSuspect, suspects } from './disguise';
 
 function disguised(fields: Parameters<typeof message>[0]) {
   const msg = message(fields);
@@ -81,5 +82,47 @@ describe('gluedWordFindings', () => {
     'Công văn 1234/UBND-KT_2024',
   ])('leaves %s alone', (subject) => {
     expect(gluedWordFindings(subject)).toEqual([]);
+  });
+});
+
+describe('the plain pre-scan for suspect characters', () => {
+  /** Every suspect's index, by the Unicode pattern alone and by the pre-scan that skips Latin. */
+  function everySuspect(text: string): { direct: number[]; skipping: number[] } {
+    const direct = [...text.matchAll(new RegExp(suspects.source, 'gu'))].map((m) => m.index);
+    const skipping: number[] = [];
+    for (let found = nextSuspect(text, 0); found; found = nextSuspect(text, found.index + found[0].length)) skipping.push(found.index);
+    return { direct, skipping };
+  }
+
+  it('finds every suspect the Unicode pattern finds, in any text', () => {
+    // the boundaries of what the pre-scan lets through, and what it must not
+    const edges = [
+      'a', 'ệ', 'Đ', 'ư', '\u0301', '\u0333', '\u0334', '\u00ad', '\u00ac', '\u00ae', '\u200b', '\u200f', '\u2010', '\u2060',
+      '₫', '\u20d0', '™', '\u2126', '\u2127', '→', '⋮', '─', '✔', '⭐', '。', 'о', 'Ω', 'ᴘ', 'ｍ', 'Ⓐ', '𝐕', '🄰', '🅉', '🆊', '😀', '🔥',
+      'Ω', '\u{e0041}', '\u{10140}', '\u{1d200}', '\u{1e030}', '\ud835', '\udc00', '中', '\u1c80', '\u2de0', '\ua640', '\u1d78', '\u1f00',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...edges), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }), (parts) => {
+        const { direct, skipping } = everySuspect(parts.join(''));
+        expect(skipping).toEqual(direct);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stops at every code point that is a suspect, all 1,114,112 of them', () => {
+    const missed: string[] = [];
+    const suspect = new RegExp(suspects.source, 'u');
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const char = String.fromCodePoint(cp);
+      if (suspect.test(char) && nextSuspect(char, 0)?.index !== 0) missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('reads Vietnamese prose, its currency and arrows without a single suspect', () => {
+    expect(nextSuspect('Số tiền 1.250.000 ₫ → chuyển khoản trước ngày 25 — “khẩn” • \u2126 là ký hiệu ôm', 0)?.[0]).toBe('\u2126');
+    expect(nextSuspect('Số tiền 1.250.000 ₫ → chuyển khoản trước ngày 25 — “khẩn” • mục ⋮ ✔ 😀', 0)).toBeNull();
   });
 });
