@@ -55,6 +55,14 @@ describe('inside-the-organisation context', () => {
     expect(verdict.level).toBe('danger');
   });
 
+  it('never counts a free-mail provider as the organisation, whatever the policy says', () => {
+    const gmailRecipient = [{ name: '', address: 'lethic@gmail.com' }];
+    const lure = { from: { name: 'Quản trị', address: 'nguyenvanb@gmail.com' }, text: credentialLure };
+    const asOrganisation = score(message({ to: gmailRecipient, ...lure }), policy('gmail.com'));
+    expect(asOrganisation.reasons.some((r) => r.category === 'context')).toBe(false);
+    expect(asOrganisation).toEqual(score(message({ to: gmailRecipient, ...lure }), policy('')));
+  });
+
   it('counts a sender from a trusted domain as inside', () => {
     const pol = policy('laocai.gov.vn', { trustedSenderDomains: ['mic.gov.vn'] });
     expect(verdictOf({ from: { name: 'Cục An toàn thông tin', address: 'canhbao@mic.gov.vn' }, text: warning }, pol).level).toBe('safe');

@@ -5,7 +5,8 @@
  */
 import type { MailAddress, MailMessage } from '../mail/types';
 import { isLocale } from '../i18n';
-import { addressHost, hostInfo, normalizeDomainEntry, type HostInfo } from './domains';
+import { addressHost, hostInfo, hostInList, normalizeDomainEntry, type HostInfo } from './domains';
+import { disposableEmailProviders, freeEmailProviders } from './lists';
 import { normalizeText, type NormalizedText } from './normalize';
 import { fittedThresholds } from './weights';
 import type { Finding, ScoringPolicy } from './types';
@@ -118,7 +119,11 @@ export function buildContext(message: MailMessage, policy: ScoringPolicy): Scori
   // per-character reads through it cost a fifth of its time on a 50 KB letter.
   let scanned = [message.subject, message.text, labels].join('\n');
   if (scanned.length > maxScannedTextLength) scanned = scanned.slice(0, maxScannedTextLength);
-  const organisationDomains = [...domainSet(policy.organisationDomains)].map((d) => hostInfo(d).domain || d);
+  // A free-mail provider is never the organisation: its other users are strangers to the reader
+  // (a mailbox at gmail.com does not make every Gmail sender a colleague).
+  const organisationDomains = [...domainSet(policy.organisationDomains)]
+    .map((d) => hostInfo(d).domain || d)
+    .filter((d) => !hostInList(d, freeEmailProviders()) && !hostInList(d, disposableEmailProviders()));
   const senderHost = addressHost(message.from?.address ?? '');
   return {
     policy,
