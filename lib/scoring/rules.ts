@@ -714,6 +714,23 @@ export const lureRules = [
     },
   },
   {
+    // "Your account already has +28728$", "Accounts with a balance of +11,765$ will be blocked",
+    // "Hi ✅ +$4,811 ➡️ ok.me/…" typed into a sign-up form's name field: a sum in the reader's
+    // name, written the way no bank or shop writes one (a plus sign, the dollar after it)
+    id: 'scam.balance-bait',
+    category: 'scam',
+    weight: 20,
+    patterns: [
+      String.raw`\b(your )?(accounts?|balance|wallet)\b.{0,40}\+ ?\d[\d.,]*\d ?\$`,
+      String.raw`\byour account (already )?has \d[\d.,]*\d ?\$`,
+      String.raw`\b(hi|hello|hey|dear|ola|hallo|bonjour)\W{1,6}\+\$ ?\d[\d.,]{2,12} ?\S{0,3} ?(https?:|[a-z0-9-]{1,40}\.[a-z]{2,6}/)`,
+    ],
+    examples: {
+      match: ['Your account already has +28728$', 'Accounts with a balance of +11,765$ will be blocked!', 'Your balance has been replenished +26637$', 'your account already has 18,365$', 'Hi ✅ +$4,811 ➡️ ok.me/rCQE1, One last step'],
+      noMatch: ['Your account balance is $1,250.00', 'The fund rose +$1,500 this quarter', 'Số dư tài khoản +5,000,000 VND'],
+    },
+  },
+  {
     // "call to cancel": a renewal or an invoice the reader never ordered, and a number to ring
     id: 'scam.callback',
     category: 'scam',
