@@ -212,9 +212,10 @@ export const lureRules = [
       String.raw`\bnhan( tien| qua| thuong| hoan tien)( lai)? ngay\b(?! ?\d| (mai|hom|thang|le|cong|nghi|lam|tiep|sau|truoc|dau|cuoi|nay|ay|do|thu))`,
       // pt, es, fr, de, it, nl: "em 24 horas", "dentro de 48 horas", "dans les 24 heures", "innerhalb von 24 Stunden"
       String.raw`\b(em( ate| menos de)?|dentro de( las)?|nas proximas|en las proximas|dans les|d ici|innerhalb( von| der naechsten| der nachsten)?|entro( le)?|binnen) \d{1,3} ?(horas|heures|h|stunden|ore|uur)\b`,
+      String.raw`\bprazo:? (de )?\d{1,3} ?(horas|h)\b`,
     ],
     examples: {
-      match: ['sau 48 giờ kể từ khi nhận được cảnh báo này sẽ mất tài khoản', 'within 24 hours', 'Habilite sua conta de pontos em menos de 24 horas', 'dans les 48 heures', 'innerhalb von 24 Stunden', 'cần xác nhận gấp', 'NHẬN HOÀN TIỀN LẠI NGAY'],
+      match: ['sau 48 giờ kể từ khi nhận được cảnh báo này sẽ mất tài khoản', 'within 24 hours', 'Habilite sua conta de pontos em menos de 24 horas', 'dans les 48 heures', 'innerhalb von 24 Stunden', 'cần xác nhận gấp', 'NHẬN HOÀN TIỀN LẠI NGAY', 'Prazo: 24 horas.'],
       noMatch: ['Họp sau 14 giờ tại phòng 201', 'đề nghị xác nhận ngày họp', 'nhận ngay sau khi họp', 'nhận tiền ngày 10/5', 'nhận thưởng ngày thứ Hai'],
     },
   },
@@ -378,6 +379,8 @@ export const lureRules = [
       String.raw`\bkonto (wird|wurde|ist) (gesperrt|deaktiviert|eingeschrankt|geloscht)\b`,
       String.raw`\baccount (locked|suspended|blocked|disabled|on[- ]hold|deactivated|restricted)\b`,
       String.raw`\b(bloqueamos|suspendemos|desativamos) (a |la )?(sua |seu |su |tu )?(conta|cuenta|cartao|tarjeta|acesso|acceso)\b`,
+      // "SALDO BLOQUEADO", "Valor bloqueado por segurança": the Brazilian bank lures' headline
+      String.raw`\b(saldo|valor|valores|conta|cartao|pix) (bloquead[oa]s?|retid[oa]s?)( por seguranca| temporariamente)?\b`,
       String.raw`\b(conta|cuenta|cartao|tarjeta|acesso) (bloquead[oa]|suspens[oa]|suspendid[oa]|desativad[oa]|desactivad[oa])\b`,
       String.raw`\b(uw |je )?(account|rekening) (is |wordt )?(geblokkeerd|opgeschort)\b`,
       String.raw`\b(removeu|desativou|desactivo|elimino) (o |a |el |seu |sua |su )?(metodo|verificacao|autenticacao)( de)? (duas etapas|dois fatores|dos pasos|dos factores)\b`,
@@ -395,6 +398,8 @@ export const lureRules = [
         'você removeu seu método de duas etapas?',
         'Tài khoản của bạn đã bị khóa',
         'Tài khoản Facebook của bạn đã bị khóa',
+        'BB INFORME: SALDO BLOQUEADO',
+        'Valor bloqueado por segurança',
       ],
       noMatch: ['The room will be closed on Sunday', 'Access to the building changes on Monday'],
     },
@@ -458,6 +463,22 @@ export const lureRules = [
     examples: {
       match: ['Document to review and sign today', 'John has shared a file with you', 'Playojo has sent you a document to sign', 'Em gửi tài liệu cuộc họp, bấm vào đây để xem'],
       noMatch: ['Please review the minutes before the meeting', 'The draft is attached', 'Em gửi tài liệu cuộc họp, anh chị xem tệp đính kèm'],
+    },
+  },
+  {
+    // "veja como resgatar no arquivo em anexo", "siga as instruções do arquivo em anexo para
+    // concluir a troca", "bloqueamos sua conta, mais informações em anexo": the Brazilian card and
+    // bank lures put their link in a PDF and the mail only says how to release, redeem or unblock
+    id: 'call-to-action.attachment-instructions',
+    category: 'call-to-action',
+    weight: 15,
+    patterns: [
+      String.raw`\b(resgat\w*|liberar|liberacao|desbloque\w*|regulariz\w*|troca|trocar)\b.{0,60}\b(em anexo|anexad[oa]s?|no arquivo|do arquivo|no pdf|do pdf)\b`,
+      String.raw`\b(em anexo|anexad[oa]s?|no arquivo|do arquivo)\b.{0,60}\b(resgat\w*|liberar|liberacao|desbloque\w*|regulariz\w*|troca|trocar)\b`,
+    ],
+    examples: {
+      match: ['veja como resgatar no arquivo em anexo', 'Siga as instruções do arquivo em anexo para concluir a troca', 'veja como liberar sua conta nas instruções anexadas', 'Bloqueamos sua conta. Mais informações em anexo. Código de liberação: 86258767265340165'],
+      noMatch: ['Segue em anexo o relatório mensal', 'A fatura está no arquivo em anexo', 'Hướng dẫn chi tiết trong tệp đính kèm'],
     },
   },
   {
@@ -684,9 +705,12 @@ export const lureRules = [
       String.raw`\b(resgate|troque|resgatar|trocar|redeem|echangez|echanger|canjea|canjear) (os |las |vos |your )?(seus |suas |sus )?(pontos|puntos|points|beneficios|saldo|premio|recompensas?|miles)\b`,
       String.raw`\b(pontos|puntos|points|miles|rewards|diem thuong)\b.{0,30}\b(vao expirar|vao vencer|expiram|expirar|vencer|will expire|are expiring|about to expire|expirent|caducan|het han|sap het han)\b`,
       String.raw`\bdiem thuong\b.{0,60}\b(doi|nhan) (qua|thuong|iphone|tien)\b`,
+      // "a troca dos seus pontos", "o resgate de pontos", "sua conta de pontos": the Brazilian
+      // card lures' own words, with the subject's token glued on ("Troque seus Pontos6BBNQ")
+      String.raw`\b(troca|resgate) (dos|de|das) (seus |suas )?(pontos|puntos|beneficios)\b|\bconta de pontos\b`,
     ],
     examples: {
-      match: ['Troque seus pontos por produtos', 'Seus 13574 pontos vão vencer', 'Điểm thưởng sắp hết hạn, vui lòng đổi trước', 'Your reward points will expire tomorrow'],
+      match: ['Troque seus pontos por produtos', 'Seus 13574 pontos vão vencer', 'Điểm thưởng sắp hết hạn, vui lòng đổi trước', 'Your reward points will expire tomorrow', 'Siga as instruções para concluir a troca dos seus pontos', 'Sua conta de pontos vai ser bloqueada'],
       noMatch: ['The meeting points are listed below', 'Điểm thi sẽ được công bố'],
     },
   },

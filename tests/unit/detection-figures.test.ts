@@ -35,40 +35,40 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.1% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  // measured 2.0% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
   it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
     const { flagged, danger } = figures(ham);
     expect(flagged).toBeLessThanOrEqual(0.03);
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 91.6% / 62.7% (357); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 88%, danger ≥ 59%', () => {
+  // measured 92.7% / 67.2% (357); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 90%, danger ≥ 64%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.88);
-    expect(danger).toBeGreaterThanOrEqual(0.59);
+    expect(flagged).toBeGreaterThanOrEqual(0.9);
+    expect(danger).toBeGreaterThanOrEqual(0.64);
   });
 
-  // measured 83.0% / 42.6% (399)
+  // measured 81.2% / 43.1% (399)
   it('flags scams: caution+ ≥ 80%, danger ≥ 38%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
     expect(flagged).toBeGreaterThanOrEqual(0.8);
     expect(danger).toBeGreaterThanOrEqual(0.38);
   });
 
-  // measured 77.9% / 44.3% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 75%, danger ≥ 40%', () => {
+  // measured 77.4% / 46.2% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 75%, danger ≥ 43%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.75);
-    expect(danger).toBeGreaterThanOrEqual(0.4);
+    expect(danger).toBeGreaterThanOrEqual(0.43);
   });
 });
 
 describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
   const folder = (kind: 'lure' | 'ham') => join(repo, 'tests', 'corpus', 'vi-real', kind);
 
-  // measured 2.8% caution+ (3 of 107) and no danger; the issue's ceilings are 5% and 0
+  // measured 0.9% caution+ (1 of 107) and no danger; the issue's ceilings are 5% and 0
   it('leaves real Vietnamese notices and warnings alone: caution+ ≤ 5%, no danger', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('ham'), label: 'vi-ham', kind: 'ham' }));
     expect(files).toBeGreaterThanOrEqual(100);
