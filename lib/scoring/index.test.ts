@@ -150,6 +150,13 @@ describe('ordinary mail of today, which the 2002 legitimate corpus cannot show',
       text: 'Kính gửi Sở, công ty xin gửi hồ sơ dự thầu qua OneDrive.',
       links: [{ href: 'https://1drv.ms/f/s!AbC', text: 'Hồ sơ dự thầu' }],
     },
+    {
+      name: "a supplier's e-invoice with its hotline",
+      from: { name: 'Công ty TNHH Thiết bị Văn phòng Minh Anh', address: 'ketoan@minhanh.vn' },
+      subject: 'E-invoice: Hóa đơn GTGT số 0000123 - Invoice No. 0000123',
+      text: 'Kính gửi Quý khách, công ty gửi Invoice số 0000123 tháng 11, tổng tiền 12.500.000 đồng. Mọi thắc mắc xin liên hệ Hotline: 091.234.5678 hoặc 0243.825.1234.',
+      links: [],
+    },
   ])('leaves $name safe', ({ name: _name, ...fields }) => {
     expect(score(message({ ...fields, to }), policy()).level).toBe('safe');
   });

@@ -760,15 +760,22 @@ export const lureRules = [
     category: 'scam',
     weight: 20,
     patterns: [
-      String.raw`\b(renewal|renewed|auto-?renew(ed|al|s)?|subscription|invoice|charged)\b.{0,300}(\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b`,
-      String.raw`\b(norton|mcafee|lifelock|geek ?squad|paypal|coinbase|windows defender|avast|totalav|kaspersky|bitdefender)\b.{0,400}(\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b`,
+      // a North American number (+1, 1-, (888), toll-free 8xx): "Invoice … Hotline 091.234.5678"
+      // and "E-invoice … 0243.825.1234" are every Vietnamese supplier's bill, not a callback
+      String.raw`\b(renewal|renewed|auto-?renew(ed|al|s)?|subscription|invoice|charged)\b.{0,300}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
+      String.raw`\b(norton|mcafee|lifelock|geek ?squad|paypal|coinbase|windows defender|avast|totalav|kaspersky|bitdefender)\b.{0,400}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
     ],
     examples: {
       match: [
         'Your subscription has been renewed. If you did not authorise this charge, call (839) 268-8812',
         'Norton LifeLock — Phone Assistance: +1 864 349-9580',
       ],
-      noMatch: ['Your subscription has been renewed. Manage it in your account settings.', 'Gọi 1900 545413 để được hỗ trợ'],
+      noMatch: [
+        'Your subscription has been renewed. Manage it in your account settings.',
+        'Gọi 1900 545413 để được hỗ trợ',
+        'Công ty gửi Invoice số 0000123 tháng 11. Mọi thắc mắc xin liên hệ Hotline: 091.234.5678',
+        'E-invoice đã phát hành, hỗ trợ: 0243.825.1234',
+      ],
     },
   },
   {
