@@ -17,7 +17,8 @@ describe('bulk mail is not a lure on its own', () => {
     const msg = message({
       links,
       to: [{ name: '', address: 'lethic@laocai.gov.vn' }],
-      from: { name: 'Bản tin', address: 'news@news.example.org' },
+      // sent through a mailing service, so the link is not on the sender's own site
+      from: { name: 'Bản tin', address: 'news@mailer.example.net' },
       headers: [{ key: 'list-unsubscribe', value: `<mailto:unsub@news.example.org>, <${unsubscribe}>` }],
     });
     const findings = linkSignals(msg, contextFor(msg));
@@ -46,6 +47,17 @@ describe('bulk mail is not a lure on its own', () => {
     expect(linkFindings([link('https://lists.example.org/unsubscribe?email=lethic@laocai.gov.vn', 'Hủy đăng ký')])).toEqual([]);
     expect(linkFindings([link('https://news.example.org/p?u=lethic@laocai.gov.vn', 'Unsubscribe')])).toEqual([]);
     expect(linkFindings([link('https://news.example.org/manage-subscriptions?e=lethic@laocai.gov.vn', 'Settings')])).toEqual([]);
+  });
+
+  it("does not count it in a link to the sender's own site (a mailing's registration or tracking link)", () => {
+    const webinar = message({
+      links: [link('https://events.fortinet.com/webinar?email=lethic@laocai.gov.vn', 'Click here to register')],
+      to: [{ name: '', address: 'lethic@laocai.gov.vn' }],
+      from: { name: 'Fortinet', address: 'events@fortinet.com' },
+    });
+    expect(linkSignals(webinar, contextFor(webinar))).toEqual([]);
+    const elsewhere = { ...webinar, from: { name: 'Fortinet', address: 'events@fortinet-mail.example' } };
+    expect(ids(linkSignals(elsewhere, contextFor(elsewhere)))).toEqual(['link.recipient-in-url']);
   });
 
   it('still counts it in a sign-in link, whatever its path says', () => {

@@ -293,7 +293,10 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
       if (userinfoTrick.test(link.href.slice(0, 2048))) findings.push({ id: 'link.userinfo', evidence: readable(link.href.slice(0, 80)) });
       const mismatch = textMismatch(link, host, context, linksPerHost);
       if (mismatch) findings.push({ id: mismatch, evidence: `${readable(link.text)} → ${host.hostname}` });
-      if (!isExempt(host, context) && !isListManagement(link, unsubscribe)) {
+      // a page pre-filled for the reader on the sender's own site is its mailing's registration
+      // or tracking link (events.fortinet.com?email=… from fortinet.com); a lure's is elsewhere
+      const sendersOwn = context.sender !== undefined && sameOwner(host, context.sender);
+      if (!isExempt(host, context) && !isListManagement(link, unsubscribe) && !sendersOwn) {
         const href = link.href.slice(0, 8192).toLowerCase();
         const hrefRaw = link.href.slice(0, 8192);
         const recipient = recipients.find((r) => r.forms.some((form, i) => (i >= 2 ? hrefRaw.includes(form) : href.includes(form))));
