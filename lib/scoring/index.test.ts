@@ -157,6 +157,13 @@ describe('ordinary mail of today, which the 2002 legitimate corpus cannot show',
       text: 'Kính gửi Quý khách, công ty gửi Invoice số 0000123 tháng 11, tổng tiền 12.500.000 đồng. Mọi thắc mắc xin liên hệ Hotline: 091.234.5678 hoặc 0243.825.1234.',
       links: [],
     },
+    {
+      name: "Gmail's bounce of a message sent to a wrong address",
+      from: { name: 'Mail Delivery Subsystem', address: 'mailer-daemon@googlemail.com' },
+      subject: 'Delivery Status Notification (Failure)',
+      text: "Address not found. Your message wasn't delivered to nguyenvana123@gmail.com because the address couldn't be found, or is unable to receive mail.",
+      links: [{ href: 'https://support.google.com/mail/?p=NoSuchUser', text: 'Learn more' }],
+    },
   ])('leaves $name safe', ({ name: _name, ...fields }) => {
     expect(score(message({ ...fields, to }), policy()).level).toBe('safe');
   });

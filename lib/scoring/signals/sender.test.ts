@@ -16,6 +16,13 @@ describe('senderSignals', () => {
     expect(ids(senderFindings('IT Help Desk', 'helpdesk@helpdesk-center.net'))).toEqual(['sender.role-claim']);
   });
 
+  it("reads a free-mail provider's own bounce as the provider's, and a free mailbox posing as one as a lure", () => {
+    expect(senderFindings('Mail Delivery Subsystem', 'mailer-daemon@googlemail.com')).toEqual([]);
+    expect(senderFindings('Mail Delivery System', 'MAILER-DAEMON@yahoo.com')).toEqual([]);
+    expect(ids(senderFindings('Mail Delivery Subsystem', 'mail.delivery.team@gmail.com'))).toEqual(['sender.free-mail', 'sender.role-claim']);
+    expect(ids(senderFindings('Postmaster', 'postmaster@mailer-notice.com'))).toEqual(['sender.role-claim']);
+  });
+
   it('says nothing about roles inside the organisation (subdomains included)', () => {
     expect(senderFindings('Quản trị hệ thống', 'admin@laocai.gov.vn')).toEqual([]);
     expect(senderFindings('Postmaster', 'postmaster@mail.laocai.gov.vn')).toEqual([]);

@@ -55,6 +55,9 @@ function scriptFindings(name: string): Finding[] {
   return [{ id: 'sender.foreign-script', category: 'sender', weight: 20, evidence: [readable(name)] }];
 }
 
+/** The delivery system's own mailboxes, which bounce mail back (RFC 5321 postmaster, RFC 3464 DSNs). */
+const providerSystemMailbox = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$/i;
+
 export function senderSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const from = message.from;
   if (!from) return [];
@@ -85,8 +88,13 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
     findings.push({ id: 'sender.suspicious-tld', category: 'sender', weight: 10, evidence: [readable(address)] });
   }
 
+  // "Mail Delivery Subsystem" <mailer-daemon@googlemail.com>: the provider's own delivery system
+  // returning a message the reader sent to a wrong address, not a free mailbox posing as one
+  const freeProvider = hostInList(host.hostname, freeEmailProviders()) !== undefined;
+  const providersOwnSystem = freeProvider && providerSystemMailbox.test(address.slice(0, address.lastIndexOf('@')));
+
   const bareName = bareText(name);
-  const role = roleClaim.exec(bareName);
+  const role = providersOwnSystem ? null : roleClaim.exec(bareName);
   if (role) findings.push({ id: 'sender.role-claim', category: 'sender', weight: 25, evidence: [shown] });
 
   const claimedOrganisation = context.policy.organisationNames
@@ -108,7 +116,7 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   if (isForeignGovernment(host)) {
     findings.push({ id: 'sender.foreign-government', category: 'sender', weight: 15, evidence: [host.hostname] });
   }
-  if (hostInList(host.hostname, freeEmailProviders()) || hostInList(host.hostname, disposableEmailProviders())) {
+  if (!providersOwnSystem && (freeProvider || hostInList(host.hostname, disposableEmailProviders()))) {
     // a free mailbox that calls itself the help desk, the province or a bank ("Nubank - suspeita
     // de fraude" <plop77646@gmail.com>) is weighed as its own feature: no such body writes from Gmail
     const claiming = role !== null || claimedOrganisation !== undefined || claimsBrand;
