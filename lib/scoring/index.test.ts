@@ -164,6 +164,29 @@ describe('ordinary mail of today, which the 2002 legitimate corpus cannot show',
       text: "Address not found. Your message wasn't delivered to nguyenvana123@gmail.com because the address couldn't be found, or is unable to receive mail.",
       links: [{ href: 'https://support.google.com/mail/?p=NoSuchUser', text: 'Learn more' }],
     },
+    {
+      name: 'a teacher on Gmail sharing a Google Doc (Google sets Reply-To to the teacher)',
+      from: { name: 'Hùng Nguyễn (via Google Drive)', address: 'drive-shares-dm-noreply@google.com' },
+      replyTo: [{ name: 'Hùng Nguyễn', address: 'hungnv.thcs@gmail.com' }],
+      subject: 'Document shared with you: "Danh sách lớp"',
+      text: 'Hùng Nguyễn shared a document with you. Hùng Nguyễn (hungnv.thcs@gmail.com) has invited you to edit the following document: Danh sách lớp. Open',
+      links: [{ href: 'https://docs.google.com/spreadsheets/d/1AbC/edit?usp=sharing_eil', text: 'Open' }],
+    },
+    {
+      name: 'a Google Calendar invitation from a Gmail user',
+      from: { name: 'Google Calendar', address: 'calendar-notification@google.com' },
+      replyTo: [{ name: '', address: 'hungnv.thcs@gmail.com' }],
+      subject: 'Invitation: Họp tổ chuyên môn @ Tue Dec 8, 2026 2pm',
+      text: 'You have been invited by hungnv.thcs@gmail.com to attend an event named Họp tổ chuyên môn. Join with Google Meet meet.google.com/abc-defg-hij. Reply: Yes No Maybe',
+      links: [{ href: 'https://calendar.google.com/calendar/event?action=RESPOND&eid=abc&rst=1', text: 'Yes' }],
+    },
+    {
+      name: "Microsoft's own notice of an unusual sign-in",
+      from: { name: 'Microsoft account team', address: 'account-security-noreply@accountprotection.microsoft.com' },
+      subject: 'Microsoft account unusual sign-in activity',
+      text: 'We detected something unusual about a recent sign-in to the Microsoft account va***@outlook.com. If this was you, then you can safely ignore this email. If you are not sure this was you, please review your recent activity. Review recent activity',
+      links: [{ href: 'https://account.live.com/Activity', text: 'Review recent activity' }],
+    },
   ])('leaves $name safe', ({ name: _name, ...fields }) => {
     expect(score(message({ ...fields, to }), policy()).level).toBe('safe');
   });

@@ -226,7 +226,10 @@ function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[
   if (imitatedDomain(host, context.organisationDomains)) ids.push('link.lookalike-domain');
   const kinds = platformKinds(host.hostname);
   const platform = kinds & sitePlatform ? 'link.free-host' : kinds & filePlatform ? 'link.file-host' : undefined;
-  if (platform) ids.push(platform);
+  // Google Drive's own share notice (drive-shares-dm-noreply@google.com) links docs.google.com:
+  // a file platform's link in the platform's own mail is its notice, not a file parked there
+  const platformsOwnNotice = platform === 'link.file-host' && context.sender !== undefined && sameOwner(host, context.sender);
+  if (platform && !platformsOwnNotice) ids.push(platform);
   if (kinds & shortener) ids.push('link.shortener');
   // On a hosting platform the top-level domain is the platform's choice (web.app), not the attacker's.
   if (!platform && underSuspiciousTld(host)) {
@@ -266,6 +269,21 @@ export interface LinkAssessment {
  * Every distinct link of the message (up to the reading limit) with its findings. The score sums
  * them up per id; the click guard stops exactly the links that have any.
  */
+/**
+ * The message links its sender's own site (drive-shares-dm-noreply@google.com and
+ * docs.google.com, calendar-notification@google.com and calendar.google.com): a platform's notice
+ * of a share, a comment or an invitation, which names the person behind it and sets Reply-To to
+ * them (signals/replyTo.ts).
+ */
+export function linksSendersOwnSite(message: MailMessage, context: ScoringContext): boolean {
+  const sender = context.sender;
+  if (!sender || sender.domain === '') return false;
+  return message.links.slice(0, 50).some((link) => {
+    const host = linkHost(link.href);
+    return host !== undefined && sameOwner(host, sender);
+  });
+}
+
 export function assessLinks(message: MailMessage, context: ScoringContext): LinkAssessment[] {
   // Host-only answers are the same for every link to one host: ask once per host.
   const hostFindings = new Map<string, LinkFindingId[]>();

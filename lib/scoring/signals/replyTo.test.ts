@@ -38,3 +38,24 @@ describe('replyToSignals', () => {
     expect(replyToSignals(message({ replyTo: [{ name: '', address: 'x@gmail.com' }] }), contextFor(message({})))).toEqual([]);
   });
 });
+
+describe("a platform's notice, which replies to the person it names", () => {
+  const share = (text: string, links = [{ href: 'https://docs.google.com/document/d/1AbC/edit', text: 'Open' }]) => {
+    const msg = message({
+      from: { name: 'Hùng (via Google Drive)', address: 'drive-shares-dm-noreply@google.com' },
+      replyTo: [{ name: 'Hùng', address: 'hungnv.thcs@gmail.com' }],
+      text,
+      links,
+    });
+    return ids(replyToSignals(msg, contextFor(msg)));
+  };
+
+  it('does not count a Reply-To the message shows, when it links its own site', () => {
+    expect(share('Hùng (hungnv.thcs@gmail.com) shared a document with you.')).toEqual([]);
+  });
+
+  it('still counts a Reply-To the message hides, or one shown by mail that links no site of its sender', () => {
+    expect(share('Hùng shared a document with you.')).toEqual(['reply-to.free-mail']);
+    expect(share('Write to hungnv.thcs@gmail.com to claim it.', [{ href: 'https://claim-prize.example/x', text: 'Claim' }])).toEqual(['reply-to.free-mail']);
+  });
+});

@@ -8,6 +8,7 @@ import { isOrganisationHost, type ScoringContext } from '../context';
 import { addressHost, bareAddress, hostInList, hostInfo, sameOwner } from '../domains';
 import { disposableEmailProviders, freeEmailProviders } from '../lists';
 import type { Finding } from '../types';
+import { linksSendersOwnSite } from './links';
 
 export const replyToSignalIds = ['reply-to.free-mail', 'reply-to.different-domain', 'reply-to.return-path'] as const;
 
@@ -17,9 +18,15 @@ export function replyToSignals(message: MailMessage, context: ScoringContext): F
   const findings: Finding[] = [];
   const freeMail: string[] = [];
   const otherDomain: string[] = [];
+  // a platform's notice replies to the person it names ("Hùng (hungnv@gmail.com) shared a
+  // document with you", "invited by …"), and links the platform's own site: an address the
+  // message shows is no hidden drop box
+  const notice = message.replyTo.length > 0 && linksSendersOwnSite(message, context);
+  const shown = notice ? message.text.slice(0, 20_000).toLowerCase() : '';
   for (const replyTo of message.replyTo) {
     const host = hostInfo(addressHost(replyTo.address));
     if (host.hostname === '' || sameOwner(host, sender) || isOrganisationHost(host, context)) continue;
+    if (notice && replyTo.address.length > 3 && shown.includes(replyTo.address.toLowerCase())) continue;
     const free = hostInList(host.hostname, freeEmailProviders()) ?? hostInList(host.hostname, disposableEmailProviders());
     (free ? freeMail : otherDomain).push(replyTo.address);
   }

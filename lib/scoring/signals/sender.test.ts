@@ -23,6 +23,12 @@ describe('senderSignals', () => {
     expect(ids(senderFindings('Postmaster', 'postmaster@mailer-notice.com'))).toEqual(['sender.role-claim']);
   });
 
+  it("reads a brand's own team on the brand's own domain as the brand's, and the brand's name on a free mailbox as a claim", () => {
+    expect(senderFindings('Microsoft account team', 'account-security-noreply@accountprotection.microsoft.com')).toEqual([]);
+    expect(ids(senderFindings('Microsoft account team', 'msaccount.team@outlook.com'))).toEqual(['sender.brand-name', 'sender.free-mail', 'sender.role-claim']);
+    expect(ids(senderFindings('Microsoft Support', 'x@accountprotection-microsoft.com'))).toEqual(['sender.brand-name']);
+  });
+
   it('says nothing about roles inside the organisation (subdomains included)', () => {
     expect(senderFindings('Quản trị hệ thống', 'admin@laocai.gov.vn')).toEqual([]);
     expect(senderFindings('Postmaster', 'postmaster@mail.laocai.gov.vn')).toEqual([]);

@@ -94,7 +94,13 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   const providersOwnSystem = freeProvider && providerSystemMailbox.test(address.slice(0, address.lastIndexOf('@')));
 
   const bareName = bareText(name);
-  const role = providersOwnSystem ? null : roleClaim.exec(bareName);
+  // "Microsoft account team" <…@accountprotection.microsoft.com>: a brand's own team, from the
+  // brand's own domain, is who it says (a forged From of that domain is the headers' to show)
+  const brand = brandNamed(bareName);
+  // (a free mailbox is anyone's: "Microsoft Support" <x@outlook.com> is a claim, not Microsoft)
+  const brandsOwnDomain =
+    brand !== undefined && !freeProvider && brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`));
+  const role = providersOwnSystem || brandsOwnDomain ? null : roleClaim.exec(bareName);
   if (role) findings.push({ id: 'sender.role-claim', category: 'sender', weight: 25, evidence: [shown] });
 
   const claimedOrganisation = context.policy.organisationNames
@@ -105,8 +111,7 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   }
 
   // "MetaMask Support" <x@mymts.net>: the name of a service on an address of another owner
-  const brand = brandNamed(bareName);
-  const claimsBrand = brand !== undefined && !brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`));
+  const claimsBrand = brand !== undefined && !brandsOwnDomain;
   if (claimsBrand) findings.push({ id: 'sender.brand-name', category: 'sender', weight: 20, evidence: [shown] });
 
   const imitated = imitatedDomain(host, context.organisationDomains);
