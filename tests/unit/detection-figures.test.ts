@@ -42,26 +42,26 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 92.4% / 67.2% (357); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 90%, danger ≥ 64%', () => {
+  // measured 92.4% / 71.1% (357); the issue asks 95% / 80%: see the README for what is missed
+  it('flags credential lures: caution+ ≥ 90%, danger ≥ 68%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
     expect(flagged).toBeGreaterThanOrEqual(0.9);
-    expect(danger).toBeGreaterThanOrEqual(0.64);
+    expect(danger).toBeGreaterThanOrEqual(0.68);
   });
 
-  // measured 81.2% / 43.1% (399)
-  it('flags scams: caution+ ≥ 80%, danger ≥ 38%', () => {
+  // measured 81.2% / 49.4% (399)
+  it('flags scams: caution+ ≥ 79%, danger ≥ 46%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.8);
-    expect(danger).toBeGreaterThanOrEqual(0.38);
+    expect(flagged).toBeGreaterThanOrEqual(0.79);
+    expect(danger).toBeGreaterThanOrEqual(0.46);
   });
 
-  // measured 77.4% / 46.2% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 75%, danger ≥ 43%', () => {
+  // measured 77.3% / 50.2% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 75%, danger ≥ 47%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.75);
-    expect(danger).toBeGreaterThanOrEqual(0.43);
+    expect(danger).toBeGreaterThanOrEqual(0.47);
   });
 });
 
