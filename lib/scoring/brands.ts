@@ -133,3 +133,20 @@ export function brandNamed(bareName: string): Brand | undefined {
   const match = index.pattern.exec(bareName.slice(0, 300));
   return match?.[1] === undefined ? undefined : index.byName.get(match[1]);
 }
+
+let byDomain: Map<string, Brand[]> | undefined;
+
+/**
+ * Two hosts of one brand (facebookmail.com and facebook.com, accountprotection.microsoft.com and
+ * account.live.com): a brand's mail linking the brand's own site.
+ */
+export function sameBrand(a: { domain: string }, b: { domain: string }): boolean {
+  if (a.domain === '' || b.domain === '') return false;
+  if (!byDomain) {
+    byDomain = new Map();
+    for (const brand of brands) for (const domain of brand.domains) byDomain.set(domain, [...(byDomain.get(domain) ?? []), brand]);
+  }
+  const theirs = byDomain.get(b.domain) ?? [];
+  return (byDomain.get(a.domain) ?? []).some((brand) => theirs.includes(brand));
+}
+

@@ -58,6 +58,20 @@ describe('bulk mail is not a lure on its own', () => {
     expect(linkSignals(webinar, contextFor(webinar))).toEqual([]);
     const elsewhere = { ...webinar, from: { name: 'Fortinet', address: 'events@fortinet-mail.example' } };
     expect(ids(linkSignals(elsewhere, contextFor(elsewhere)))).toEqual(['link.recipient-in-url']);
+    // one brand's two domains: Facebook writes from facebookmail.com and links facebook.com
+    const facebook = message({
+      links: [link('https://www.facebook.com/checkpoint/securitycheck?email=lethic@laocai.gov.vn', 'Bảo mật tài khoản')],
+      to: [{ name: '', address: 'lethic@laocai.gov.vn' }],
+      from: { name: 'Facebook', address: 'security@facebookmail.com' },
+    });
+    expect(linkSignals(facebook, contextFor(facebook))).toEqual([]);
+    // a free mailbox owns no site: a Google Form pre-filled for the reader, sent from Gmail, counts
+    const form = message({
+      links: [link('https://docs.google.com/forms/d/e/1FAIpQL/viewform?entry.1=lethic@laocai.gov.vn', 'Xác minh')],
+      to: [{ name: '', address: 'lethic@laocai.gov.vn' }],
+      from: { name: 'Quản trị', address: 'quantri.laocai@gmail.com' },
+    });
+    expect(ids(linkSignals(form, contextFor(form)))).toContain('link.recipient-in-url');
   });
 
   it('still counts it in a sign-in link, whatever its path says', () => {

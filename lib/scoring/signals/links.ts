@@ -6,8 +6,9 @@
 import { recipientAddresses } from '../../mail/recipient';
 import type { MailLink, MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
+import { sameBrand } from '../brands';
 import { hostInfo, imitatedDomain, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
-import { freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
+import { freeEmailProviders, freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
 
@@ -257,6 +258,15 @@ function isOrganisationLink(link: MailLink, context: ScoringContext): boolean {
   return shown !== undefined && isOrganisationHost(shown, context);
 }
 
+/**
+ * A mailbox anyone can open (x@gmail.com, x@yahoo.com) owns no site: anyone's may link a Google
+ * Form pre-filled for the reader. The provider's own systems write from its subdomains
+ * (refertofriend@reply.yahoo.com), where nobody opens a mailbox.
+ */
+function isFreeMailbox(sender: HostInfo): boolean {
+  return freeEmailProviders().has(sender.hostname);
+}
+
 /** One link and what the link signals found on it. */
 export interface LinkAssessment {
   link: MailLink;
@@ -266,10 +276,6 @@ export interface LinkAssessment {
 }
 
 /**
- * Every distinct link of the message (up to the reading limit) with its findings. The score sums
- * them up per id; the click guard stops exactly the links that have any.
- */
-/**
  * The message links its sender's own site (drive-shares-dm-noreply@google.com and
  * docs.google.com, calendar-notification@google.com and calendar.google.com): a platform's notice
  * of a share, a comment or an invitation, which names the person behind it and sets Reply-To to
@@ -277,17 +283,22 @@ export interface LinkAssessment {
  */
 export function linksSendersOwnSite(message: MailMessage, context: ScoringContext): boolean {
   const sender = context.sender;
-  if (!sender || sender.domain === '') return false;
+  if (!sender || sender.domain === '' || isFreeMailbox(sender)) return false;
   return message.links.slice(0, 50).some((link) => {
     const host = linkHost(link.href);
     return host !== undefined && sameOwner(host, sender);
   });
 }
 
+/**
+ * Every distinct link of the message (up to the reading limit) with its findings. The score sums
+ * them up per id; the click guard stops exactly the links that have any.
+ */
 export function assessLinks(message: MailMessage, context: ScoringContext): LinkAssessment[] {
   // Host-only answers are the same for every link to one host: ask once per host.
   const hostFindings = new Map<string, LinkFindingId[]>();
   const recipients = recipientForms(message);
+  const senderIsOwner = context.sender !== undefined && !isFreeMailbox(context.sender);
   const unsubscribe = recipients.length > 0 ? listUnsubscribeTargets(message) : new Set<string>();
   const linksPerHost = distinctLinksPerHost(message.links);
   const seen = new Set<string>();
@@ -313,7 +324,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
       if (mismatch) findings.push({ id: mismatch, evidence: `${readable(link.text)} → ${host.hostname}` });
       // a page pre-filled for the reader on the sender's own site is its mailing's registration
       // or tracking link (events.fortinet.com?email=… from fortinet.com); a lure's is elsewhere
-      const sendersOwn = context.sender !== undefined && sameOwner(host, context.sender);
+      const sendersOwn = senderIsOwner && context.sender !== undefined && (sameOwner(host, context.sender) || sameBrand(host, context.sender));
       if (!isExempt(host, context) && !isListManagement(link, unsubscribe) && !sendersOwn) {
         const href = link.href.slice(0, 8192).toLowerCase();
         const hrefRaw = link.href.slice(0, 8192);
