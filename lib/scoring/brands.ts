@@ -136,17 +136,25 @@ export function brandNamed(bareName: string): Brand | undefined {
 
 let byDomain: Map<string, Brand[]> | undefined;
 
+function brandsOf(domain: string): readonly Brand[] {
+  if (!byDomain) {
+    byDomain = new Map();
+    for (const brand of brands) for (const own of brand.domains) byDomain.set(own, [...(byDomain.get(own) ?? []), brand]);
+  }
+  return byDomain.get(domain) ?? [];
+}
+
 /**
  * Two hosts of one brand (facebookmail.com and facebook.com, accountprotection.microsoft.com and
  * account.live.com): a brand's mail linking the brand's own site.
  */
 export function sameBrand(a: { domain: string }, b: { domain: string }): boolean {
   if (a.domain === '' || b.domain === '') return false;
-  if (!byDomain) {
-    byDomain = new Map();
-    for (const brand of brands) for (const domain of brand.domains) byDomain.set(domain, [...(byDomain.get(domain) ?? []), brand]);
-  }
-  const theirs = byDomain.get(b.domain) ?? [];
-  return (byDomain.get(a.domain) ?? []).some((brand) => theirs.includes(brand));
+  const theirs = brandsOf(b.domain);
+  return brandsOf(a.domain).some((brand) => theirs.includes(brand));
 }
 
+/** A registrable domain that some brand sends from (zalo.me, santander.es). */
+export function isBrandDomain(domain: string): boolean {
+  return domain !== '' && brandsOf(domain).length > 0;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareAddress, boundedEditDistance, hostInList, hostInfo, imitatedDomain, isForeignGovernment, normalizeDomainEntry, sameOwner } from './domains';
+import { bareAddress, boundedEditDistance, hostInList, hostInfo, imitatedDomain, isForeignGovernment, normalizeDomainEntry, sameOwner, underSuspiciousTld } from './domains';
 
 describe('hostInfo', () => {
   it('finds the registrable domain of URLs, hosts and trailing-dot names', () => {
@@ -67,5 +67,15 @@ describe('small helpers', () => {
     expect(normalizeDomainEntry('@gmail.com')).toBe('gmail.com');
     expect(normalizeDomainEntry('https://bit.ly/')).toBe('bit.ly');
     expect(bareAddress('<Bounce@X.org>')).toBe('bounce@x.org');
+  });
+});
+
+describe('underSuspiciousTld', () => {
+  it('reads a cheap top-level domain, but never a brand’s own domain under one', () => {
+    expect(underSuspiciousTld(hostInfo('login-verify.xyz'))).toBe(true);
+    expect(underSuspiciousTld(hostInfo('secure.zalo-me.top'))).toBe(true);
+    expect(underSuspiciousTld(hostInfo('zalo.me'))).toBe(false);
+    expect(underSuspiciousTld(hostInfo('id.zalo.me'))).toBe(false);
+    expect(underSuspiciousTld(hostInfo('laocai.gov.vn'))).toBe(false);
   });
 });

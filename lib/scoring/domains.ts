@@ -4,6 +4,7 @@
  * splits host names with a regular expression.
  */
 import { parse } from 'tldts';
+import { isBrandDomain } from './brands';
 import { suspiciousTlds } from './lists';
 import { bareText } from './normalize';
 
@@ -110,10 +111,12 @@ export function isForeignGovernment(info: HostInfo): boolean {
 
 /**
  * A host under a top-level domain that sells for cents and hosts mostly abuse (the Sublime list),
- * read on the public suffix and on the last label (a suffix tldts does not know).
+ * read on the public suffix and on the last label (a suffix tldts does not know); never a brand's
+ * own domain.
  */
 export function underSuspiciousTld(info: HostInfo): boolean {
-  if (info.isIp) return false;
+  // a brand's own domain under such a TLD (zalo.me, santander.es) was not bought for cents
+  if (info.isIp || isBrandDomain(info.domain)) return false;
   const topLevel = info.hostname.slice(info.hostname.lastIndexOf('.') + 1);
   return suspiciousTlds().has(info.publicSuffix) || suspiciousTlds().has(topLevel);
 }
