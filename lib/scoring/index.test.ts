@@ -187,8 +187,29 @@ describe('ordinary mail of today, which the 2002 legitimate corpus cannot show',
       text: 'We detected something unusual about a recent sign-in to the Microsoft account va***@outlook.com. If this was you, then you can safely ignore this email. If you are not sure this was you, please review your recent activity. Review recent activity',
       links: [{ href: 'https://account.live.com/Activity', text: 'Review recent activity' }],
     },
+    {
+      name: "Microsoft's own renewal notice with its billing line",
+      from: { name: 'Microsoft 365', address: 'microsoft-noreply@microsoft.com' },
+      subject: 'Your Microsoft 365 subscription will renew soon',
+      text: 'Your Microsoft 365 Business Standard subscription will renew on January 1, 2027. Total: USD 150.00. To change or cancel, go to the Microsoft 365 admin center. Questions? Call +1 800-865-9408.',
+      links: [{ href: 'https://admin.microsoft.com/billing', text: 'Manage subscription' }],
+    },
   ])('leaves $name safe', ({ name: _name, ...fields }) => {
     expect(score(message({ ...fields, to }), policy()).level).toBe('safe');
+  });
+});
+
+describe('a callback lure', () => {
+  it('is read from any sender but the brand itself: the same renewal with a number to call, from elsewhere', () => {
+    const renewal = {
+      to: [{ name: '', address: 'vanthu@laocai.gov.vn' }],
+      subject: 'Your Microsoft 365 subscription will renew soon',
+      text: 'Your Microsoft 365 Business Standard subscription will renew on January 1, 2027. Total: USD 150.00. To cancel, call +1 800-865-9408.',
+    };
+    const ids = (address: string) => score(message({ ...renewal, from: { name: 'Microsoft 365', address } }), policy()).reasons.map((r) => r.id);
+    expect(ids('microsoft-noreply@microsoft.com')).not.toContain('scam.callback');
+    expect(ids('billing@ms-renewals.example')).toContain('scam.callback');
+    expect(ids('microsoft.billing365@outlook.com')).toContain('scam.callback');
   });
 });
 

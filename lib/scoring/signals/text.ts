@@ -4,7 +4,9 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { QuotedLures } from '../advisory';
+import { isBrandDomain } from '../brands';
 import type { ScoringContext } from '../context';
+import { freeEmailProviders } from '../lists';
 import { bareText, originalPhrase, readable, type NormalizedText } from '../normalize';
 import { extraPhraseRule, lureRules, type LureRule } from '../rules';
 import type { Finding } from '../types';
@@ -402,9 +404,21 @@ function passwordFieldFindings(message: MailMessage): Finding[] {
 
 export const textSignalIds = ['credentials.password-field'] as const;
 
+/**
+ * Whose number a "call us" is: a brand writing from its own domain (Microsoft's renewal notice from
+ * microsoft.com with its +1 800 billing line) gives its own; a callback lure never writes from
+ * there (none of the 44 in the honeypot corpus does; a forged From of such a domain is the
+ * authentication headers' to show). A free mailbox is nobody's own domain.
+ */
+function fromBrandsOwnDomain(context: ScoringContext): boolean {
+  const sender = context.sender;
+  return sender !== undefined && isBrandDomain(sender.domain) && !freeEmailProviders().has(sender.hostname);
+}
+
 export function textSignals(message: MailMessage, context: ScoringContext): Finding[] {
+  const rules = lureRuleFindings(context.text);
   return [
-    ...lureRuleFindings(context.text),
+    ...(rules.some((f) => f.id === 'scam.callback') && fromBrandsOwnDomain(context) ? rules.filter((f) => f.id !== 'scam.callback') : rules),
     ...extraPhraseFindings(context.text, context.policy.extraLurePhrases),
     ...passwordFieldFindings(message),
   ];
