@@ -74,6 +74,16 @@ describe('bulk mail is not a lure on its own', () => {
     expect(ids(linkSignals(form, contextFor(form)))).toContain('link.recipient-in-url');
   });
 
+  it("takes a file platform's link in the platform's own notice for the notice, but not from a free mailbox of that provider (x@live.com and onedrive.live.com)", () => {
+    const notice = (address: string, href: string) => {
+      const msg = message({ links: [link(href, 'Open')], to: [{ name: '', address: 'lethic@laocai.gov.vn' }], from: { name: 'Drive', address } });
+      return ids(linkSignals(msg, contextFor(msg)));
+    };
+    expect(notice('drive-shares-dm-noreply@google.com', 'https://docs.google.com/document/d/1AbC/edit')).toEqual([]);
+    expect(notice('someone@live.com', 'https://onedrive.live.com/?cid=AbC')).toEqual(['link.file-host']);
+    expect(notice('someone@example.com', 'https://docs.google.com/document/d/1AbC/edit')).toEqual(['link.file-host']);
+  });
+
   it('still counts it in a sign-in link, whatever its path says', () => {
     expect(ids(linkFindings([link('https://evil.example/account/manage?email=lethic@laocai.gov.vn', 'Xác minh')]))).toEqual(['link.recipient-in-url']);
   });

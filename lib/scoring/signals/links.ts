@@ -229,7 +229,8 @@ function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[
   const platform = kinds & sitePlatform ? 'link.free-host' : kinds & filePlatform ? 'link.file-host' : undefined;
   // Google Drive's own share notice (drive-shares-dm-noreply@google.com) links docs.google.com:
   // a file platform's link in the platform's own mail is its notice, not a file parked there
-  const platformsOwnNotice = platform === 'link.file-host' && context.sender !== undefined && sameOwner(host, context.sender);
+  // (not from a free mailbox: x@live.com linking onedrive.live.com is anyone's file)
+  const platformsOwnNotice = platform === 'link.file-host' && context.sender !== undefined && !isFreeMailbox(context.sender) && sameOwner(host, context.sender);
   if (platform && !platformsOwnNotice) ids.push(platform);
   if (kinds & shortener) ids.push('link.shortener');
   // On a hosting platform the top-level domain is the platform's choice (web.app), not the attacker's.

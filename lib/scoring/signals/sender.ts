@@ -97,9 +97,11 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   // "Microsoft account team" <…@accountprotection.microsoft.com>: a brand's own team, from the
   // brand's own domain, is who it says (a forged From of that domain is the headers' to show)
   const brand = brandNamed(bareName);
-  // (a free mailbox is anyone's: "Microsoft Support" <x@outlook.com> is a claim, not Microsoft)
+  // (a free mailbox is anyone's: "Microsoft Support" <x@outlook.com> is a claim, not Microsoft;
+  // the provider's own systems write from its subdomains, where nobody opens a mailbox)
+  const freeMailbox = freeEmailProviders().has(host.hostname);
   const brandsOwnDomain =
-    brand !== undefined && !freeProvider && brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`));
+    brand !== undefined && !freeMailbox && brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`));
   const role = providersOwnSystem || brandsOwnDomain ? null : roleClaim.exec(bareName);
   if (role) findings.push({ id: 'sender.role-claim', category: 'sender', weight: 25, evidence: [shown] });
 
