@@ -34,6 +34,11 @@ describe('sender.brand-name', () => {
     expect(brandFindings('Microsoft account team', 'account-security-noreply@accountprotection.microsoft.com')).toEqual([]);
   });
 
+  it("reads Microsoft's name on a tenant's onmicrosoft.com address as a claim: anyone can open a tenant", () => {
+    expect(brandFindings('Microsoft 365 Admin', 'admin@vbseduvn.onmicrosoft.com')).toEqual(['sender.brand-name']);
+    expect(brandFindings('SharePoint Online', 'no-reply@sharepointonline.com')).toEqual([]);
+  });
+
   it('says nothing on the domains Vietnamese services really bill from, nor on a foreign tax office at home', () => {
     expect(brandFindings('VNPT Invoice', 'hoadon@vnpt-invoice.com.vn')).toEqual([]);
     expect(brandFindings('Điện lực Ba Đình', 'cskh@evnhanoi.vn')).toEqual([]);

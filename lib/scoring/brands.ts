@@ -16,7 +16,7 @@ export interface Brand {
 }
 
 export const brands: readonly Brand[] = [
-  { names: ['microsoft', 'office 365', 'office365', 'microsoft 365', 'outlook', 'onedrive', 'sharepoint', 'hotmail'], domains: ['microsoft.com', 'office.com', 'office365.com', 'outlook.com', 'live.com', 'hotmail.com', 'sharepoint.com', 'microsoftonline.com', 'onmicrosoft.com'] },
+  { names: ['microsoft', 'office 365', 'office365', 'microsoft 365', 'outlook', 'onedrive', 'sharepoint', 'hotmail'], domains: ['microsoft.com', 'office.com', 'office365.com', 'outlook.com', 'live.com', 'hotmail.com', 'sharepoint.com', 'sharepointonline.com', 'microsoftonline.com'] },
   { names: ['google', 'gmail', 'google drive'], domains: ['google.com', 'gmail.com', 'youtube.com', 'googlemail.com'] },
   { names: ['apple', 'icloud', 'apple id', 'itunes', 'app store'], domains: ['apple.com', 'icloud.com', 'me.com', 'mac.com', 'itunes.com'] },
   { names: ['paypal'], domains: ['paypal.com', 'paypal.de', 'paypal.co.uk'] },
