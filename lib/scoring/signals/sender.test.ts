@@ -27,6 +27,8 @@ describe('senderSignals', () => {
     expect(senderFindings('Microsoft account team', 'account-security-noreply@accountprotection.microsoft.com')).toEqual([]);
     expect(ids(senderFindings('Microsoft account team', 'msaccount.team@outlook.com'))).toEqual(['sender.brand-name', 'sender.free-mail', 'sender.role-claim']);
     expect(ids(senderFindings('Microsoft Support', 'x@accountprotection-microsoft.com'))).toEqual(['sender.brand-name']);
+    // BHXH on any .gov.vn is a province's office, but a help desk on a commune's account is a claim
+    expect(ids(senderFindings('Quản trị hệ thống BHXH', 'hienlt_tanyen@bacgiang.gov.vn'))).toEqual(['sender.role-claim']);
   });
 
   it('says nothing about roles inside the organisation (subdomains included)', () => {

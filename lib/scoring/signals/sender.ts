@@ -102,7 +102,11 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   const freeMailbox = freeEmailProviders().has(host.hostname);
   const brandsOwnDomain =
     brand !== undefined && !freeMailbox && brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`));
-  const role = providersOwnSystem || brandsOwnDomain ? null : roleClaim.exec(bareName);
+  // the role only on the brand's very own registrable domain: "BHXH" on any .gov.vn is a
+  // province's office (no brand claim), but "Quản trị hệ thống BHXH" on a hijacked commune's
+  // .gov.vn account still claims to be the help desk
+  const brandsOwnTeam = brand !== undefined && !freeMailbox && brand.domains.includes(host.domain);
+  const role = providersOwnSystem || brandsOwnTeam ? null : roleClaim.exec(bareName);
   if (role) findings.push({ id: 'sender.role-claim', category: 'sender', weight: 25, evidence: [shown] });
 
   const claimedOrganisation = context.policy.organisationNames
