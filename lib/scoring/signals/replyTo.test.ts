@@ -58,4 +58,14 @@ describe("a platform's notice, which replies to the person it names", () => {
     expect(share('Hùng shared a document with you.')).toEqual(['reply-to.free-mail']);
     expect(share('Write to hungnv.thcs@gmail.com to claim it.', [{ href: 'https://claim-prize.example/x', text: 'Claim' }])).toEqual(['reply-to.free-mail']);
   });
+
+  it("does not take a person's account for a notice: a hijacked .gov.vn mailbox whose signature links its portal", () => {
+    const msg = message({
+      from: { name: 'Bộ phận trợ giúp', address: 'hienlt_tanyen@bacgiang.gov.vn' },
+      replyTo: [{ name: '', address: 'hotro.cntt.bacgiang@gmail.com' }],
+      text: 'Gửi tên đăng nhập và mật khẩu về hotro.cntt.bacgiang@gmail.com. Cổng TTĐT: https://bacgiang.gov.vn',
+      links: [{ href: 'https://bacgiang.gov.vn', text: 'https://bacgiang.gov.vn' }],
+    });
+    expect(ids(replyToSignals(msg, contextFor(msg)))).toEqual(['reply-to.free-mail']);
+  });
 });

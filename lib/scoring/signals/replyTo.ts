@@ -12,6 +12,9 @@ import { linksSendersOwnSite } from './links';
 
 export const replyToSignalIds = ['reply-to.free-mail', 'reply-to.different-domain', 'reply-to.return-path'] as const;
 
+/** The local part of a platform's sending system: drive-shares-dm-noreply@, calendar-notification@, refertofriend@. */
+const systemMailbox = /no-?reply|do-?not-?reply|notification|notify|refertofriend/i;
+
 export function replyToSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const sender = context.sender;
   if (!sender) return [];
@@ -19,9 +22,11 @@ export function replyToSignals(message: MailMessage, context: ScoringContext): F
   const freeMail: string[] = [];
   const otherDomain: string[] = [];
   // a platform's notice replies to the person it names ("Hùng (hungnv@gmail.com) shared a
-  // document with you", "invited by …"), and links the platform's own site: an address the
-  // message shows is no hidden drop box
-  const notice = message.replyTo.length > 0 && linksSendersOwnSite(message, context);
+  // document with you", "invited by …"): it comes from a no-reply system mailbox and links the
+  // platform's own site, and an address it shows is no hidden drop box. A person's account (a
+  // hijacked hienlt_tanyen@… whose signature links the province's portal, asking for replies to
+  // a Gmail address it names) is not such a notice.
+  const notice = message.replyTo.length > 0 && systemMailbox.test(message.from?.address.split('@')[0] ?? '') && linksSendersOwnSite(message, context);
   const shown = notice ? message.text.slice(0, 20_000).toLowerCase() : '';
   for (const replyTo of message.replyTo) {
     const host = hostInfo(addressHost(replyTo.address));
