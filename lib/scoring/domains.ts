@@ -5,7 +5,7 @@
  */
 import { parse } from 'tldts';
 import { isBrandDomain } from './brands';
-import { suspiciousTlds } from './lists';
+import { freeEmailProviders, suspiciousTlds } from './lists';
 import { bareText } from './normalize';
 
 export interface HostInfo {
@@ -119,6 +119,15 @@ export function underSuspiciousTld(info: HostInfo): boolean {
   if (info.isIp || isBrandDomain(info.domain)) return false;
   const topLevel = info.hostname.slice(info.hostname.lastIndexOf('.') + 1);
   return suspiciousTlds().has(info.publicSuffix) || suspiciousTlds().has(topLevel);
+}
+
+/**
+ * A mailbox anyone can open (x@gmail.com, x@live.com): its domain is nobody's own, so it vouches
+ * for no site, no brand and no bill. The providers' own systems write from their subdomains
+ * (refertofriend@reply.yahoo.com), where nobody opens a mailbox.
+ */
+export function isFreeMailbox(host: HostInfo): boolean {
+  return freeEmailProviders().has(host.hostname);
 }
 
 /** Single characters that read alike in a host name (as char codes); separators vanish (-1). */

@@ -7,8 +7,8 @@ import { recipientAddresses } from '../../mail/recipient';
 import type { MailLink, MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
 import { sameBrand } from '../brands';
-import { hostInfo, imitatedDomain, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
-import { freeEmailProviders, freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
+import { hostInfo, imitatedDomain, isFreeMailbox, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
+import { freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
 
@@ -259,15 +259,6 @@ function isOrganisationLink(link: MailLink, context: ScoringContext): boolean {
   return shown !== undefined && isOrganisationHost(shown, context);
 }
 
-/**
- * A mailbox anyone can open (x@gmail.com, x@yahoo.com) owns no site: anyone's may link a Google
- * Form pre-filled for the reader. The provider's own systems write from its subdomains
- * (refertofriend@reply.yahoo.com), where nobody opens a mailbox.
- */
-function isFreeMailbox(sender: HostInfo): boolean {
-  return freeEmailProviders().has(sender.hostname);
-}
-
 /** One link and what the link signals found on it. */
 export interface LinkAssessment {
   link: MailLink;
@@ -299,7 +290,8 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
   // Host-only answers are the same for every link to one host: ask once per host.
   const hostFindings = new Map<string, LinkFindingId[]>();
   const recipients = recipientForms(message);
-  const senderIsOwner = context.sender !== undefined && !isFreeMailbox(context.sender);
+  // whose own site a link may be: the sender's, unless the sender is a free mailbox
+  const owner = context.sender && !isFreeMailbox(context.sender) ? context.sender : undefined;
   const unsubscribe = recipients.length > 0 ? listUnsubscribeTargets(message) : new Set<string>();
   const linksPerHost = distinctLinksPerHost(message.links);
   const seen = new Set<string>();
@@ -325,7 +317,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
       if (mismatch) findings.push({ id: mismatch, evidence: `${readable(link.text)} → ${host.hostname}` });
       // a page pre-filled for the reader on the sender's own site is its mailing's registration
       // or tracking link (events.fortinet.com?email=… from fortinet.com); a lure's is elsewhere
-      const sendersOwn = senderIsOwner && context.sender !== undefined && (sameOwner(host, context.sender) || sameBrand(host, context.sender));
+      const sendersOwn = owner !== undefined && (sameOwner(host, owner) || sameBrand(host, owner));
       if (!isExempt(host, context) && !isListManagement(link, unsubscribe) && !sendersOwn) {
         const href = link.href.slice(0, 8192).toLowerCase();
         const hrefRaw = link.href.slice(0, 8192);

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
-import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment, underSuspiciousTld } from '../domains';
+import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment, isFreeMailbox, underSuspiciousTld } from '../domains';
 import { disposableEmailProviders, freeEmailProviders } from '../lists';
 import { brandNamed } from '../brands';
 import { bareText, readable } from '../normalize';
@@ -97,9 +97,8 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   // "Microsoft account team" <…@accountprotection.microsoft.com>: a brand's own team, from the
   // brand's own domain, is who it says (a forged From of that domain is the headers' to show)
   const brand = brandNamed(bareName);
-  // (a free mailbox is anyone's: "Microsoft Support" <x@outlook.com> is a claim, not Microsoft;
-  // the provider's own systems write from its subdomains, where nobody opens a mailbox)
-  const freeMailbox = freeEmailProviders().has(host.hostname);
+  // (a free mailbox is anyone's: "Microsoft Support" <x@outlook.com> is a claim, not Microsoft)
+  const freeMailbox = isFreeMailbox(host);
   const brandsOwnDomain =
     brand !== undefined && !freeMailbox && brand.domains.some((d) => host.domain === d || host.hostname === d || host.hostname.endsWith(`.${d}`));
   // the role only on the brand's very own registrable domain: "BHXH" on any .gov.vn is a

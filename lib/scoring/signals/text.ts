@@ -6,7 +6,7 @@ import type { MailMessage } from '../../mail/types';
 import { QuotedLures } from '../advisory';
 import { isBrandDomain } from '../brands';
 import type { ScoringContext } from '../context';
-import { freeEmailProviders } from '../lists';
+import { isFreeMailbox } from '../domains';
 import { bareText, originalPhrase, readable, type NormalizedText } from '../normalize';
 import { extraPhraseRule, lureRules, type LureRule } from '../rules';
 import type { Finding } from '../types';
@@ -412,7 +412,7 @@ export const textSignalIds = ['credentials.password-field'] as const;
  */
 function fromBrandsOwnDomain(context: ScoringContext): boolean {
   const sender = context.sender;
-  return sender !== undefined && isBrandDomain(sender.domain) && !freeEmailProviders().has(sender.hostname);
+  return sender !== undefined && isBrandDomain(sender.domain) && !isFreeMailbox(sender);
 }
 
 export function textSignals(message: MailMessage, context: ScoringContext): Finding[] {
