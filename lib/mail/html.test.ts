@@ -44,7 +44,7 @@ describe('htmlToContent text', () => {
   });
 
   it('returns empty results for an empty body', () => {
-    expect(htmlToContent('')).toEqual({ text: '', links: [], formFields: [] });
+    expect(htmlToContent('')).toEqual({ text: '', links: [], formFields: [], classNames: [] });
   });
 });
 
@@ -126,7 +126,23 @@ describe('htmlToContent form fields', () => {
   });
 });
 
+describe('htmlToContent class names', () => {
+  it('keeps every class name of every element in order, head and hidden elements included', () => {
+    const html = '<html class="fly-sets"><head class="subject-asleep"><style class="x">p{}</style></head><body class=" a  b\tc "><table class="fair-rocky"><tr class="tongue-farm"><td>Hi</td></tr></table></body></html>';
+    expect(htmlToContent(html).classNames).toEqual(['fly-sets', 'subject-asleep', 'x', 'a', 'b', 'c', 'fair-rocky', 'tongue-farm']);
+  });
+
+  it('decodes entities in a class name', () => {
+    expect(htmlToContent('<td class="jararaca-tai&aacute;">x</td>').classNames).toEqual(['jararaca-taiá']);
+  });
+});
+
 describe('htmlToContent bounds', () => {
+  it(`stops collecting class names at ${htmlLimits.maxClassNames}`, () => {
+    const html = '<span class="a b">x</span>'.repeat(htmlLimits.maxClassNames);
+    expect(htmlToContent(html).classNames).toHaveLength(htmlLimits.maxClassNames);
+  });
+
   it(`stops collecting links at ${htmlLimits.maxLinks}`, () => {
     const html = '<a href="https://x.example/">x</a>'.repeat(htmlLimits.maxLinks + 100);
     const { links, text } = htmlToContent(html);

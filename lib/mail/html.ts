@@ -9,6 +9,8 @@ export interface HtmlContent {
   text: string;
   links: MailLink[];
   formFields: MailFormField[];
+  /** The class names of its elements, in order (a kit's random-word markup shows in them). */
+  classNames: string[];
 }
 
 /**
@@ -23,6 +25,7 @@ export const htmlLimits = {
   maxFormFields: 1_000,
   /** Characters of one link's visible text. */
   maxLinkTextChars: 2_000,
+  maxClassNames: 5_000,
 } as const;
 
 /** Their content is never shown to the reader, so it must not reach the scorer either. */
@@ -231,6 +234,7 @@ export function htmlToContent(html: string): HtmlContent {
   const links: MailLink[] = [];
   const fields: PendingField[] = [];
   const labelTexts = new Map<string, string>();
+  const classNames: string[] = [];
 
   let invisibleDepth = 0;
   let preDepth = 0;
@@ -266,6 +270,9 @@ export function htmlToContent(html: string): HtmlContent {
 
   tokenize(html, {
     open(name, attribs) {
+      if (attribs.class && classNames.length < htmlLimits.maxClassNames) {
+        for (const token of attribs.class.split(/[\t\n\f\r ]+/)) if (token && classNames.length < htmlLimits.maxClassNames) classNames.push(token);
+      }
       if (name === 'body') {
         // A <head> that is never closed must not swallow the whole body.
         invisibleDepth = 0;
@@ -369,5 +376,5 @@ export function htmlToContent(html: string): HtmlContent {
     const better = weak && id ? labelTexts.get(id) : undefined;
     return better ? { ...field, label: better } : field;
   });
-  return { text: builder.text(), links, formFields };
+  return { text: builder.text(), links, formFields, classNames };
 }

@@ -105,6 +105,16 @@ describe('parseRawMessage bodies', () => {
     ]);
   });
 
+  it('keeps the class names of a quoted-printable HTML body, and has none for a plain one', async () => {
+    const html = await parseRawMessage(
+      eml('From: a@example.org', 'Subject: qp', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '',
+        '<table class=3D"fly-sets"><tr class=3D"jararaca-tai=C3=A1 =', 'tongue-farm"><td>x</td></tr></table>', ''),
+    );
+    expect(html.classNames).toEqual(['fly-sets', 'jararaca-taiá', 'tongue-farm']);
+    const plain = await parseRawMessage(eml('From: a@example.org', 'Subject: plain', 'Content-Type: text/plain', '', 'class="fly-sets"', ''));
+    expect(plain.classNames).toBeUndefined();
+  });
+
   it('decodes a base64 body', async () => {
     const message = await parseRawMessage(
       eml('From: a@example.org', 'Subject: b64', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '',

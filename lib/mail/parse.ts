@@ -294,5 +294,6 @@ export async function parseRawMessage(raw: RawMessage): Promise<MailMessage> {
       size: attachmentSize(a.content),
     })),
     formFields: fromHtml?.formFields ?? [],
+    ...(fromHtml && { classNames: fromHtml.classNames }),
   };
 }

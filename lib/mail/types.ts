@@ -54,6 +54,8 @@ export interface MailMessage {
   attachments: MailAttachment[];
   /** Inputs, selects and textareas in an HTML body. */
   formFields: MailFormField[];
+  /** The class names of the HTML body's elements, in order; absent for a plain-text body. */
+  classNames?: string[];
   /** Every header in order, when the raw message is known; absent when read from the DOM. */
   headers?: MailHeader[];
   /** Where this view of the message came from. */

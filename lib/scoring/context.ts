@@ -78,6 +78,7 @@ export function sanitizeMessage(input: unknown): MailMessage {
       const field = asRecord(f);
       return { type: asString(field.type).toLowerCase(), label: asString(field.label) };
     }),
+    ...(Array.isArray(record.classNames) && { classNames: asStrings(record.classNames).slice(0, 5_000) }),
     ...(headers && { headers }),
     source: record.source === 'raw' ? 'raw' : 'dom',
   };

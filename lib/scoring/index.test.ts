@@ -213,6 +213,18 @@ describe('a callback lure', () => {
   });
 });
 
+describe("a kit's random-word markup", () => {
+  it('reaches the verdict through the sanitised message, and only class names that are strings count', () => {
+    const words = 'fly sets subject asleep compass flew fair rocky tongue farm plain setting this produce roll mine there danger few them teach leaf'.split(' ');
+    const classNames = words.flatMap((a) => words.map((b) => `${a}-${b}`)).filter((name, i) => i % 7 === 0);
+    const lure = { subject: 'Desbloqueie seu internet banking', text: 'Prezado cliente, seu acesso foi suspenso.' };
+    const ids = (names: unknown[]) => score(message({ ...lure, classNames: names as string[] }), policy()).reasons.map((r) => r.id);
+    expect(classNames.length).toBeGreaterThan(40);
+    expect(ids(classNames)).toContain('disguise.random-markup');
+    expect(ids(classNames.map((name, i) => (i % 3 ? 42 : name)))).not.toContain('disguise.random-markup');
+  });
+});
+
 describe('score on arbitrary input (property)', () => {
   it('never throws on MailMessage-shaped input', () => {
     fc.assert(

@@ -12,5 +12,5 @@ export const maxBodyHtml = 2_000_000;
 export function fromDomMessage(dom: DomMessage): MailMessage {
   const { bodyHtml, ...headers } = dom;
   const content = htmlToContent(bodyHtml.slice(0, maxBodyHtml));
-  return { ...headers, text: content.text, links: content.links, formFields: content.formFields, source: 'dom' };
+  return { ...headers, text: content.text, links: content.links, formFields: content.formFields, classNames: content.classNames, source: 'dom' };
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor, ids, message } from '../../../tests/unit/scoring/helpers';
-import { disguiseSignals, gluedWordFindings, lookalikeLetterFindings, nextSuspect, suspects } from './disguise';
+import { htmlToContent } from '../../mail/html';
+import { disguiseSignals, gluedWordFindings, lookalikeLetterFindings, minRandomClasses, nextSuspect, randomMarkupFindings, suspects } from './disguise';
 
 function disguised(fields: Parameters<typeof message>[0]) {
   const msg = message(fields);
@@ -124,5 +125,72 @@ describe('the plain pre-scan for suspect characters', () => {
   it('reads Vietnamese prose, its currency and arrows without a single suspect', () => {
     expect(nextSuspect('Số tiền 1.250.000 ₫ → chuyển khoản trước ngày 25 — “khẩn” • \u2126 là ký hiệu ôm', 0)?.[0]).toBe('\u2126');
     expect(nextSuspect('Số tiền 1.250.000 ₫ → chuyển khoản trước ngày 25 — “khẩn” • mục ⋮ ✔ 😀', 0)).toBeNull();
+  });
+});
+
+describe('randomMarkupFindings', () => {
+  // The words of the two kits seen in the honeypot's bank and carrier lures: English word pairs, and
+  // Portuguese dictionary entries (plants, birds, compounds with "-de-", accents).
+  const english = 'fly sets subject asleep compass flew fair rocky tongue farm plain setting this produce roll mine there danger few them teach leaf design flag careful pretty studied begun hung cannot block constantly are laugh fast wore everywhere happened shoe law recently night'.split(' ');
+  const portuguese = ['pinheiros-brancos', 'jatobá-da-catinga', 'capim-mimoso', 'maravilhas-dos-jardins', 'bordas-largas', 'roseta-rasteira', 'víboras-cornutas', 'preguiça-de-bentinho', 'pau-sanguense', 'galos-do-pará', 'bolas-ao-cesto', 'ervilhas-campestres', 'japim-do-mato', 'batatas-brancas', 'cochonilha-vegetal', 'mancha-angular', 'pardais-franceses', 'jurema-marginada', 'frutas-de-lobo', 'algoz-das-árvores', 'figueira-do-egito', 'imbuia-brazina', 'salário-maternidade', 'pássaro-boi', 'refratável', 'paniculários', 'acalantos', 'marias-moles', 'olho-dormente', 'alcoques', 'rabo-de-couro', 'pia-madre', 'pau-farinha', 'meirinhos-mores', 'quebrantos'];
+
+  /** The kit's layout: nested tables, every element with a class of its own. */
+  function kit(names: readonly string[]): string {
+    const cells = names.slice(4).map((name) => `<tr class="${name}"><td align="center">Prezado cliente</td></tr>`);
+    return `<html class="${names[0]}"><head class="${names[1]}"></head><body class="${names[2]}"><table class="${names[3]}">${cells.join('')}</table></body></html>`;
+  }
+  const pairs = english.flatMap((a, i) => english.slice(i + 1, i + 3).map((b) => `${a}-${b}`));
+  const classesOf = (html: string) => htmlToContent(html).classNames;
+
+  it('flags a layout tagged with random word pairs, one per element', () => {
+    const findings = randomMarkupFindings(classesOf(kit(pairs.slice(0, 60))));
+    expect(ids(findings)).toEqual(['disguise.random-markup']);
+    expect(findings[0]?.evidence).toEqual(pairs.slice(0, 3));
+  });
+
+  it('flags the Portuguese dictionary kit after a template header of its own', () => {
+    const html = `<table class="container"><tr class="header"><td>Correios</td></tr></table>${kit(portuguese)}`;
+    expect(ids(randomMarkupFindings(classesOf(html)))).toEqual(['disguise.random-markup']);
+  });
+
+  it(`needs ${minRandomClasses} random names at least`, () => {
+    expect(randomMarkupFindings(classesOf(kit(pairs.slice(0, minRandomClasses - 1))))).toEqual([]);
+    expect(ids(randomMarkupFindings(classesOf(kit(pairs.slice(0, minRandomClasses)))))).toEqual(['disguise.random-markup']);
+  });
+
+  it('says nothing of templates and mail programs, however long', () => {
+    const repeat = (html: string, times: number) => html.repeat(times);
+    const templates = {
+      // MJML
+      mjml: repeat('<div class="mj-column-per-100 mj-outlook-group-fix"><table class="mj-full-width-mobile"><tr><td class="mj-spacer">x</td></tr></table></div>', 40),
+      // Mailchimp
+      mailchimp: repeat('<table class="mcnTextBlock"><tbody class="mcnTextBlockOuter"><tr><td class="mcnTextBlockInner"><table class="mcnTextContentContainer"><tr><td class="mcnTextContent">x</td></tr></table></td></tr></tbody></table>', 30),
+      // Stripo
+      stripo: repeat('<table class="es-content"><tr><td class="es-content-body es-p20t es-p20r es-p20l"><p class="es-m-txt-c">x</p><span class="es-button-border"><a class="es-button">Xem</a></span></td></tr></table>', 30),
+      // utility classes
+      utilities: repeat('<div class="text-gray-700 font-bold leading-tight tracking-wide px-4 py-2 rounded-lg shadow-sm"><p class="mt-4 text-sm">x</p></div>', 30),
+      // Outlook and Word
+      outlook: repeat('<p class="MsoNormal"><span class="x_MsoHyperlink">x</span></p><div class="WordSection1">y</div>', 60),
+      // Gmail replies
+      gmail: repeat('<div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon wrote:</div><blockquote class="gmail_quote">x</blockquote></div>', 40),
+    };
+    for (const [name, html] of Object.entries(templates)) expect(randomMarkupFindings(classesOf(html)), name).toEqual([]);
+  });
+
+  it("says nothing of a receipt that names each of its parts once, among classes it repeats", () => {
+    const parts = ['greeting', 'invoice-number', 'customer-code', 'payment-method', 'tax-code', 'discount-code', 'delivery-window', 'store-hours', 'order-status', 'shipping-method', 'refund-policy', 'terms', 'hotline', 'qr-code', 'seal', 'stamp', 'vat-rate', 'subtotal', 'grand-sum', 'currency', 'due-notice', 'bank-account', 'account-holder', 'branch', 'swift'];
+    const html = parts.map((part) => `<tr class="line"><td class="label">${part}</td><td class="${part}">1</td></tr>`).join('');
+    expect(randomMarkupFindings(classesOf(`<table class="receipt">${html}</table>`))).toEqual([]);
+  });
+
+  it('needs the random names to be most of the class names the message uses', () => {
+    const template = '<td class="es-content-body">x</td>'.repeat(60);
+    expect(randomMarkupFindings(classesOf(kit(pairs.slice(0, 40)) + template))).toEqual([]);
+    expect(ids(randomMarkupFindings(classesOf(kit(pairs.slice(0, 40)) + template.slice(0, 20 * 34))))).toEqual(['disguise.random-markup']);
+  });
+
+  it('is part of the disguise signals of a parsed message', () => {
+    const msg = message({ classNames: classesOf(kit(pairs.slice(0, 60))) });
+    expect(ids(disguiseSignals(msg, contextFor(msg)))).toEqual(['disguise.random-markup']);
   });
 });

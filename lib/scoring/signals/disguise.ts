@@ -14,7 +14,13 @@ import { parse } from 'tldts';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
 
-export const disguiseSignalIds = ['disguise.hidden-characters', 'disguise.random-token', 'disguise.lookalike-letters', 'disguise.glued-words'] as const;
+export const disguiseSignalIds = [
+  'disguise.hidden-characters',
+  'disguise.random-token',
+  'disguise.lookalike-letters',
+  'disguise.glued-words',
+  'disguise.random-markup',
+] as const;
 
 /**
  * Characters that only split or decorate letters: soft hyphen and zero-width marks, combining
@@ -109,6 +115,7 @@ export function disguiseSignals(message: MailMessage, _context: ScoringContext):
     ...randomTokenFindings(message.subject),
     ...lookalikeLetterFindings(`${message.subject} ${message.from?.name ?? ''}\n${message.text.slice(0, 20_000)}`),
     ...gluedWordFindings(message.subject),
+    ...randomMarkupFindings(message.classNames ?? []),
   ];
   if (!inHead && !inBody) return spelling;
   const evidence = [...new Set([...head.sample, ...body.sample])].filter((w) => w !== '').slice(0, 3);
@@ -205,4 +212,47 @@ export function gluedWordFindings(subject: string): Finding[] {
     return [{ id: 'disguise.glued-words', category: 'disguise', weight: 10, evidence: [token] }];
   }
   return [];
+}
+
+/**
+ * `<td class="compass-flew">`, `<tr class="tongue-farm">`, `<tbody class="jararaca-taiá">`: a
+ * phishing kit that tags every element of its layout with a class made of random dictionary words,
+ * a different one on each element and in each copy, so that no two copies of the mail look alike
+ * to a filter that fingerprints markup. A designer's template names its classes after what they
+ * lay out (header, button, mj-column, es-wrapper, text-center) and uses them again and again; a
+ * kit's hundreds of names are each used once. Counted: class names of lower-case words that no
+ * template vocabulary explains, used once; at least `minRandomClasses` of them, and most of all
+ * the class names the message uses.
+ */
+export const minRandomClasses = 30;
+const randomShare = 0.6;
+const classWords = /^\p{Ll}{2,}(?:-\p{Ll}+)*$/u;
+/** The words class names of templates, builders and mail programs are made of. */
+const layoutWords = new Set(
+  (
+    'wrap wrapper container content contents header footer logo body main text title subtitle heading button btn col cols column columns ' +
+    'row rows table cell img image images link links hide show mobile desktop center centre left right top bottom padding pad margin spacer ' +
+    'space section block inner outer social icon icons menu nav navbar item items list head foot caption banner hero cta card box panel grid ' +
+    'full width height small large big bold italic font color colour bg background border line divider address unsubscribe preheader ' +
+    'preview responsive outlook ios android apple gmail yahoo mso mj es kl hse mcn stylingblock msonormal paragraph para span div td tr th ' +
+    'tbody thead align float clear fix clearfix visible hidden display inline none first last odd even active primary secondary ' +
+    'external internal signature quote quoted blockquote reply forward original message mail email newsletter article story post date ' +
+    'time author name price product photo thumb thumbnail media video share follow facebook twitter instagram linkedin youtube ' +
+    'view wide narrow fluid fixed flex auto stack stacked group outlook web online copy legal note notice alert info warning success ' +
+    'error danger label value total amount summary detail details intro greeting sub upper lower uppercase lowercase ' +
+    'underline rounded shadow normal light dark white black gray grey red blue green yellow orange purple brand tagline'
+  ).split(' '),
+);
+
+function isRandomClass(name: string): boolean {
+  return classWords.test(name) && !name.split('-').some((part) => layoutWords.has(part));
+}
+
+export function randomMarkupFindings(classNames: readonly string[]): Finding[] {
+  if (classNames.length < minRandomClasses) return [];
+  const uses = new Map<string, number>();
+  for (const name of classNames) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const random = [...uses].filter(([name, count]) => count === 1 && isRandomClass(name)).map(([name]) => name);
+  if (random.length < minRandomClasses || random.length < randomShare * classNames.length) return [];
+  return [{ id: 'disguise.random-markup', category: 'disguise', weight: 20, evidence: random.slice(0, 3) }];
 }
