@@ -213,6 +213,21 @@ describe('a callback lure', () => {
   });
 });
 
+describe('a configuration profile attached', () => {
+  it("is flagged even from the province's own domain: a profile is installed from the management console, never from mail", () => {
+    const mailed = message({
+      from: { name: 'Trung tâm CNTT', address: 'cntt@laocai.gov.vn' },
+      to: [{ name: '', address: 'vanthu@laocai.gov.vn' }],
+      subject: 'Cài đặt Khiên Thư trên máy Mac',
+      text: 'Đồng chí mở tệp đính kèm để cài đặt tiện ích.',
+      attachments: [{ filename: 'lao-cai.mobileconfig' }],
+    });
+    const verdict = score(mailed, policy());
+    expect(verdict.reasons.map((r) => r.id)).toEqual(['attachment.config-profile']);
+    expect(verdict.level).toBe('caution');
+  });
+});
+
 describe("a kit's random-word markup", () => {
   it('reaches the verdict through the sanitised message, and only class names that are strings count', () => {
     const words = 'fly sets subject asleep compass flew fair rocky tongue farm plain setting this produce roll mine there danger few them teach leaf'.split(' ');

@@ -764,17 +764,22 @@ export const lureRules = [
       // and "E-invoice … 0243.825.1234" are every Vietnamese supplier's bill, not a callback
       String.raw`\b(renewal|renewed|auto-?renew(ed|al|s)?|subscription|invoice|charged)\b.{0,300}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
       String.raw`\b(norton|mcafee|lifelock|geek ?squad|paypal|coinbase|windows defender|avast|totalav|kaspersky|bitdefender)\b.{0,400}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
+      // a sign-in or a charge "you did not make", and a number to ring instead of a page to visit
+      String.raw`\b(login attempt|sign-?in attempt|unusual (activity|sign-?in|login)|unauthori[sz]ed (access|transaction|charge|purchase)|suspicious (activity|login|sign-?in)|fraud(ulent)? (alert|activity)|did not (make|authori[sz]e) (this|the))\b.{0,400}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
     ],
     examples: {
       match: [
         'Your subscription has been renewed. If you did not authorise this charge, call (839) 268-8812',
         'Norton LifeLock — Phone Assistance: +1 864 349-9580',
+        'We noticed a new login attempt on your account. If you do not recognize it, call Customer Support: +1 (888) 441 4078',
+        'If you did not make this change, please contact us right away at +1 888 637 2731',
       ],
       noMatch: [
         'Your subscription has been renewed. Manage it in your account settings.',
         'Gọi 1900 545413 để được hỗ trợ',
         'Công ty gửi Invoice số 0000123 tháng 11. Mọi thắc mắc xin liên hệ Hotline: 091.234.5678',
         'E-invoice đã phát hành, hỗ trợ: 0243.825.1234',
+        'Phát hiện đăng nhập bất thường (unusual sign-in). Gọi tổng đài 1900 545413 hoặc 024.3824.1234',
       ],
     },
   },

@@ -22,6 +22,9 @@ describe('attachmentSignals', () => {
     ['scan.SVG', 'attachment.html'],
     ['document.iso', 'attachment.disk-image'],
     ['data.vhd', 'attachment.disk-image'],
+    ['email-microsoft.mobileconfig', 'attachment.config-profile'],
+    ['trustwallet.MOBILECONFIG', 'attachment.config-profile'],
+    ['setup.ppkg', 'attachment.config-profile'],
     ['budget.xlsm', 'attachment.macro-document'],
     ['files.zip', 'attachment.archive'],
     ['files.rar', 'attachment.archive'],
@@ -36,6 +39,7 @@ describe('attachmentSignals', () => {
   it('uses the content type when the name says nothing', () => {
     expect(ids(attachmentFindings([{ filename: 'file', contentType: 'text/html; charset=utf-8' }]))).toEqual(['attachment.html']);
     expect(ids(attachmentFindings([{ filename: 'file', contentType: 'application/x-msdownload' }]))).toEqual(['attachment.executable']);
+    expect(ids(attachmentFindings([{ filename: 'profile', contentType: 'application/x-apple-aspen-config' }]))).toEqual(['attachment.config-profile']);
   });
 
   it('groups attachments of one kind into one finding', () => {

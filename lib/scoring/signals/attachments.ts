@@ -17,6 +17,7 @@ export const attachmentSignalIds = [
   'attachment.archive',
   'attachment.macro-document',
   'attachment.password-given',
+  'attachment.config-profile',
 ] as const;
 
 type AttachmentFindingId = (typeof attachmentSignalIds)[number];
@@ -30,6 +31,7 @@ const weights: Record<AttachmentFindingId, number> = {
   'attachment.archive': 10,
   'attachment.macro-document': 25,
   'attachment.password-given': 30,
+  'attachment.config-profile': 40,
 };
 
 /**
@@ -47,6 +49,12 @@ const diskImageExtensions = new Set(['iso', 'img', 'vhd', 'vhdx', 'dmg', 'udf'])
  * daily paperwork of every provincial office and would drown the signal.
  */
 const macroEnabledExtensions = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'xlsb', 'xlam', 'xla', 'xlm', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm']);
+/**
+ * A configuration profile installs settings when opened: on an iPhone or a Mac a mail account, a
+ * VPN, a root certificate that reads every HTTPS page (`.mobileconfig`); on Windows a provisioning
+ * package (`.ppkg`). No colleague sends one; the lures of the honeypot carry three at a time.
+ */
+const configProfileExtensions = new Set(['mobileconfig', 'ppkg']);
 /** Extensions a double-extension disguise pretends to be. */
 const decoyExtensions = new Set(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'txt', 'rtf', 'jpg', 'jpeg', 'png', 'gif', 'zip', 'rar', 'odt', 'csv', 'mp4', 'mp3']);
 const htmlContentTypes = /^(text\/html|application\/xhtml\+xml|image\/svg\+xml)\b/i;
@@ -67,6 +75,7 @@ function classify(filename: string, contentType: string): AttachmentFindingId | 
   if (diskImageExtensions.has(last)) return 'attachment.disk-image';
   if (executables.has(last) || executableContentTypes.test(contentType)) return 'attachment.executable';
   if (htmlExtensions.has(last) || htmlContentTypes.test(contentType)) return 'attachment.html';
+  if (configProfileExtensions.has(last) || /^application\/x-apple-aspen-config\b/i.test(contentType)) return 'attachment.config-profile';
   if (macroEnabledExtensions.has(last)) return 'attachment.macro-document';
   if (archiveExtensions().has(last)) return 'attachment.archive';
   return undefined;
