@@ -20,6 +20,14 @@ describe('disguiseSignals', () => {
     expect(ids(disguised({ subject: 'Yоur mаilbox is full' }))).toEqual(['disguise.hidden-characters']);
   });
 
+  it('flags the rarer lookalike scripts inside a Latin word: Tai Le, Armenian, Cherokee, Lisu', () => {
+    expect(ids(disguised({ subject: "We've bᥣoᥴkᥱd your account!" }))).toEqual(['disguise.hidden-characters']);
+    expect(ids(disguised({ subject: 'Your Micrօsօft password' }))).toEqual(['disguise.hidden-characters']);
+    expect(ids(disguised({ subject: 'ᎪCCOUNT suspended' }))).toEqual(['disguise.hidden-characters']);
+    expect(ids(disguised({ subject: 'ꓲnvoice overdue' }))).toEqual(['disguise.hidden-characters']);
+    expect(disguised({ subject: 'Հայերեն տեքստ, ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ' })).toEqual([]);
+  });
+
   it('flags mathematical and small-capital letters in the sender name', () => {
     expect(ids(disguised({ from: { name: '𝐌𝐞𝐭𝐚𝐌𝐚𝐬𝐤 ᴘᴀʏᴍᴇɴᴛ', address: 'x@example.com' } }))).toEqual(['disguise.hidden-characters']);
   });

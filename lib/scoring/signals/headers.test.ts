@@ -37,6 +37,13 @@ describe('headerSignals', () => {
     expect(headerFindings([{ key: 'from', value: 'Phòng CNTT <cntt@laichau.gov.vn>' }])).toEqual([]);
   });
 
+  it('flags an address quoted whole inside the angle brackets, not a quoted local part', () => {
+    expect(ids(headerFindings([{ key: 'from', value: '"iCloud heeft limiet bereikt" <"noreply@icloud.nl">' }]))).toEqual(['header.malformed-from']);
+    expect(ids(headerFindings([{ key: 'from', value: 'letzte Mitteilung < "support@cloud.de" >' }]))).toEqual(['header.malformed-from']);
+    expect(headerFindings([{ key: 'from', value: '"Văn thư" <"van.thu"@laichau.gov.vn>' }])).toEqual([]);
+    expect(headerFindings([{ key: 'from', value: '"a@b.vn" <a@b.vn>' }])).toEqual([]);
+  });
+
   it('does nothing without headers (a message read from the DOM)', () => {
     expect(headerFindings(undefined)).toEqual([]);
   });

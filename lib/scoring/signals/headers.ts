@@ -45,7 +45,7 @@ export function headerSignals(message: MailMessage, _context: ScoringContext): F
     findings.push({ id: 'header.spam-flag', category: 'header', weight: 15, evidence: [readable(`${spam.key}: ${spam.value}`)] });
   }
   const from = headers.find((h) => h.key === 'from');
-  if (from && fromListsSeveral(from.value)) {
+  if (from && (fromListsSeveral(from.value) || quotesWholeAddress(from.value.slice(0, 2000)))) {
     findings.push({ id: 'header.malformed-from', category: 'header', weight: 15, evidence: [readable(from.value.slice(0, 120))] });
   }
   return findings;
@@ -61,6 +61,17 @@ function fromListsSeveral(value: string): boolean {
   if (!value.includes(',')) return false;
   const listed = addressParser(value.slice(0, 2000)).flatMap((a) => a.group ?? [a]);
   return listed.length > 1;
+}
+
+/**
+ * `"iCloud heeft limiet bereikt" <"noreply@icloud.nl">`: the whole address in quotes inside the
+ * angle brackets is no address at all (a quoted local part is `"noreply"@icloud.nl`); a bulk tool
+ * that pastes a brand's address as text writes it, no mail program does.
+ */
+const quotedAngleAddress = /<\s*"[^"<>]*@[^"<>]*"\s*>/;
+
+function quotesWholeAddress(value: string): boolean {
+  return quotedAngleAddress.test(value);
 }
 
 /** A failed check means the sender's address cannot be taken at its word. */
