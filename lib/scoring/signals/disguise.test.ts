@@ -55,6 +55,21 @@ describe('a random token glued to the subject', () => {
     expect(ids(disguised({ subject }))).toEqual(['disguise.random-token']);
   });
 
+  it.each([
+    ['Payment failed: Your photos will be deleted today!!__Wednesday, January 7, 2026__ID:#0XY7-045', 'ID:#0XY7-045'],
+    ['Lose weight the smart, sustainable way with MEDVi__ID#DPU82-701', 'ID#DPU82-701'],
+    ['Your Account has been suspended! all devices Unprotected!!__ ID#8N2WO-07324', 'ID#8N2WO-07324'],
+    ['Take action__ID:#59OD-FLIX-ZGHX___ ', 'ID:#59OD-FLIX-ZGHX'],
+  ])('flags the id tag glued to %s', (subject, tag) => {
+    const findings = disguised({ subject });
+    expect(ids(findings)).toEqual(['disguise.random-token']);
+    expect(findings[0]?.evidence).toEqual([tag]);
+  });
+
+  it.each(['[Ticket ID: #12345] Không đăng nhập được', 'Yêu cầu hỗ trợ ID#4521', 'Re: Case ID #A1234-77 updated', 'snake_case_ID#1 parser'])('leaves the ticket id of %s alone', (subject) => {
+    expect(disguised({ subject })).toEqual([]);
+  });
+
   it.each(['Order #NP09312186721', '[GHSclassof1977] Boneheads', 'Your iPhone12Pro order', 'McDonaldsHQ2024 news', 'Công văn số 1234/UBND-KT', 'commit 3f9a2b7c1d'])('leaves %s alone', (subject) => {
     expect(disguised({ subject })).toEqual([]);
   });

@@ -190,8 +190,17 @@ function isRandomToken(token: string): boolean {
   return upper >= 2 && lower >= 2 && digits >= 1 && caseChanges >= 4;
 }
 
+/**
+ * "…will be deleted today!!__ID:#0XY7-045", "…with MEDVi__ID#DPU82-701": an id tag glued to the end
+ * of the subject with underscores, another number for each copy. A ticket's id ("[Ticket ID:
+ * #12345]", "Yêu cầu hỗ trợ ID#4521") stands apart from the words, without the underscores.
+ */
+const gluedIdTag = /_{1,3} ?ID ?:? ?# ?[A-Z0-9][A-Z0-9#-]{3,24}_*\s*$/;
+
 export function randomTokenFindings(subject: string): Finding[] {
   const head = subject.slice(0, 500);
+  const tag = gluedIdTag.exec(head.trimEnd());
+  if (tag) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [tag[0].replace(/^_+|_+$/g, '').trim()] }];
   tokenCandidates.lastIndex = 0;
   for (let found = tokenCandidates.exec(head); found; found = tokenCandidates.exec(head)) {
     if (isRandomToken(found[0])) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [found[0]] }];

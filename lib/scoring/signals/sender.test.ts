@@ -31,6 +31,15 @@ describe('senderSignals', () => {
     expect(ids(senderFindings('Quản trị hệ thống BHXH', 'hienlt_tanyen@bacgiang.gov.vn'))).toEqual(['sender.role-claim']);
   });
 
+  it('reads a capital I after a small letter as the l it passes for in a brand name', () => {
+    expect(ids(senderFindings('[Banco do BrasiI - Comunicado 6333967970]', 'hguj20286@mailer-bb.example'))).toEqual(['sender.brand-name']);
+    expect(ids(senderFindings('Trust WaIIet', 'customer_service@tpg.com.au'))).toEqual(['sender.brand-name', 'sender.free-mail']);
+    expect(ids(senderFindings('PayPaI Service', 'service@paypai-help.example'))).toEqual(['sender.brand-name']);
+    expect(senderFindings('Banco do BrasiI', 'comunicado@bb.com.br')).toEqual([]);
+    expect(senderFindings('Ian McIntosh', 'ian@macintosh-lab.example')).toEqual([]);
+    expect(senderFindings('WordInfo', 'info@wordinfo.example')).toEqual([]);
+  });
+
   it('says nothing about roles inside the organisation (subdomains included)', () => {
     expect(senderFindings('Quản trị hệ thống', 'admin@laocai.gov.vn')).toEqual([]);
     expect(senderFindings('Postmaster', 'postmaster@mail.laocai.gov.vn')).toEqual([]);

@@ -58,6 +58,15 @@ function scriptFindings(name: string): Finding[] {
 /** The delivery system's own mailboxes, which bounce mail back (RFC 5321 postmaster, RFC 3464 DSNs). */
 const providerSystemMailbox = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$/i;
 
+/**
+ * "Banco do BrasiI", "Trust WaIIet", "PayPaI": a capital I after a small letter reads as an l in
+ * most fonts, and hides the brand's name from a filter that looks for it. Read as an l for the
+ * brand's name only ("McIntosh", "WordInfo" name no brand either way).
+ */
+function capitalIAsL(name: string): string {
+  return name.replace(/(?<=\p{Ll}I?)I(?!(?!I)\p{Lu})/gu, 'l');
+}
+
 export function senderSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const from = message.from;
   if (!from) return [];
@@ -96,7 +105,7 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   const bareName = bareText(name);
   // "Microsoft account team" <…@accountprotection.microsoft.com>: a brand's own team, from the
   // brand's own domain, is who it says (a forged From of that domain is the headers' to show)
-  const brand = brandNamed(bareName);
+  const brand = brandNamed(bareName) ?? brandNamed(bareText(capitalIAsL(name)));
   // (a free mailbox is anyone's: "Microsoft Support" <x@outlook.com> is a claim, not Microsoft)
   const freeMailbox = isFreeMailbox(host);
   const brandsOwnDomain =
