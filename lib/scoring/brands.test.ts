@@ -13,12 +13,15 @@ describe('brandNamed', () => {
     expect(brandNamed('metamask support')?.domains).toContain('metamask.io');
     expect(brandNamed('microsoft account team')?.domains).toContain('microsoft.com');
     expect(brandNamed('thong bao tu vietcombank')?.domains).toContain('vietcombank.com.vn');
+    expect(brandNamed('[bb] - comunicado ao cliente - cod. 37165178664887')?.domains).toContain('bb.com.br');
+    expect(brandNamed('informa bb: conta bloqueada')?.domains).toContain('bb.com.br');
   });
 
   it('prefers the longer name and ignores names inside other words', () => {
     expect(brandNamed('mercado pago')?.domains).toContain('mercadopago.com.br');
     expect(brandNamed('metadata team')).toBeUndefined();
     expect(brandNamed('groups of users')).toBeUndefined();
+    expect(brandNamed('bbc news')).toBeUndefined();
     expect(brandNamed('nguyen van an')).toBeUndefined();
   });
 });

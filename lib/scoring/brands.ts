@@ -38,7 +38,8 @@ export const brands: readonly Brand[] = [
   { names: ['trust wallet', 'trustwallet'], domains: ['trustwallet.com'] },
   { names: ['exodus'], domains: ['exodus.com', 'exodus.io'] },
   { names: ['bradesco'], domains: ['bradesco.com.br'] },
-  { names: ['banco do brasil', 'bb informa'], domains: ['bb.com.br', 'bancodobrasil.com.br'] },
+  // the bank's initials too: "[BB] - Comunicado ao cliente", "Informa BB: Conta bloqueada" on Gmail
+  { names: ['banco do brasil', 'bb'], domains: ['bb.com.br', 'bancodobrasil.com.br'] },
   { names: ['itau', 'itaucard'], domains: ['itau.com.br', 'itaucard.com.br'] },
   { names: ['nubank'], domains: ['nubank.com.br'] },
   { names: ['caixa'], domains: ['caixa.gov.br'] },

@@ -138,6 +138,15 @@ describe('linkSignals', () => {
     }
   });
 
+  it("flags a hosting company's machine name built from the server's IP address, not a site named with digits", () => {
+    for (const href of ['http://168.37.167.72.host.secureserver.net/bb/', 'http://64-120-94-224.cprapid.com/4Ey', 'https://103-52-115-55.cloud.leaseweb.net/x', 'http://ec2-52-1-20-3.compute-1.amazonaws.com/']) {
+      expect(ids(linkFindings([link(href)])), href).toContain('link.ip-host');
+    }
+    for (const href of ['https://24h.com.vn/', 'https://365-days.example.com/', 'https://1-800-flowers.com/', 'https://300.400.500.600.example.com/', 'https://2024-11-05.report.laocai.gov.vn/']) {
+      expect(ids(linkFindings([link(href)])), href).not.toContain('link.ip-host');
+    }
+  });
+
   it('flags punycode hosts and suspicious TLDs', () => {
     expect(ids(linkFindings([link('https://xn--lci-8na.com/')]))).toContain('link.punycode');
     expect(ids(linkFindings([link('https://mail-update.xyz/')]))).toContain('link.suspicious-tld');

@@ -213,6 +213,19 @@ function textMismatch(link: MailLink, host: HostInfo, context: ScoringContext, l
   return 'link.text-mismatch';
 }
 
+/**
+ * "168.37.167.72.host.secureserver.net", "64-120-94-224.cprapid.com", "37-58-63-18.cloud.leaseweb.net":
+ * the name a hosting company gives a rented server, built from its IP address. A link to it is a
+ * link to a bare machine, like a link to the address itself; a site has a name of its own.
+ */
+const dottedQuad = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.[a-z]/;
+const dashedQuad = /^(?:[a-z][a-z0-9]{0,5}-)?(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\./;
+
+function isMachineName(hostname: string): boolean {
+  const quad = dottedQuad.exec(hostname) ?? dashedQuad.exec(hostname);
+  return quad !== null && quad.slice(1, 5).every((part) => Number(part) <= 255);
+}
+
 /** Vietnam's state bodies: every host under gov.vn. */
 function isGovernmentHost(host: HostInfo): boolean {
   return host.publicSuffix === 'gov.vn';
@@ -222,7 +235,7 @@ function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[
   const ids: LinkFindingId[] = [];
   if (inPolicyList(host.hostname, context.blockedLinkHosts)) ids.push('policy.blocked-link');
   if (isExempt(host, context)) return ids;
-  if (host.isIp) ids.push('link.ip-host');
+  if (host.isIp || isMachineName(host.hostname)) ids.push('link.ip-host');
   if (host.hostname.split('.').some((label) => label.startsWith('xn--'))) ids.push('link.punycode');
   if (imitatedDomain(host, context.organisationDomains)) ids.push('link.lookalike-domain');
   const kinds = platformKinds(host.hostname);
