@@ -12,7 +12,7 @@ function lazySet(source: string): () => ReadonlySet<string> {
 export const freeEmailProviders = lazySet(data.freeEmailProviders);
 export const disposableEmailProviders = lazySet(data.disposableEmailProviders);
 /** Site builders and free subdomain hosting: anyone can publish a login page there in minutes. */
-export const freeSiteHosts = lazySet(`${data.freeSubdomainHosts}\n${data.selfServiceCreationPlatformDomains}`);
+export const freeSiteHosts = lazySet(`${data.freeSubdomainHosts}\n${data.selfServiceCreationPlatformDomains}\n${data.khienthuFreeHosts}`);
 export const freeFileHosts = lazySet(data.freeFileHosts);
 export const urlShorteners = lazySet(data.urlShorteners);
 export const suspiciousTlds = lazySet(data.suspiciousTlds);

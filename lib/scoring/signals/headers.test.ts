@@ -37,10 +37,13 @@ describe('headerSignals', () => {
     expect(headerFindings([{ key: 'from', value: 'Phòng CNTT <cntt@laichau.gov.vn>' }])).toEqual([]);
   });
 
-  it('flags an address quoted whole inside the angle brackets, not a quoted local part', () => {
+  it('flags an address quoted whole inside the angle brackets, empty brackets or an address in a comment, not a quoted local part or a name in a comment', () => {
     expect(ids(headerFindings([{ key: 'from', value: '"iCloud heeft limiet bereikt" <"noreply@icloud.nl">' }]))).toEqual(['header.malformed-from']);
     expect(ids(headerFindings([{ key: 'from', value: 'letzte Mitteilung < "support@cloud.de" >' }]))).toEqual(['header.malformed-from']);
     expect(headerFindings([{ key: 'from', value: '"Văn thư" <"van.thu"@laichau.gov.vn>' }])).toEqual([]);
+    expect(ids(headerFindings([{ key: 'from', value: '"Mr. Richard" <>' }]))).toEqual(['header.malformed-from']);
+    expect(ids(headerFindings([{ key: 'from', value: 'TotalAV (<info@Antivirus.de>)' }]))).toEqual(['header.malformed-from']);
+    expect(headerFindings([{ key: 'from', value: 'cntt@laichau.gov.vn (Phòng CNTT)' }])).toEqual([]);
     expect(headerFindings([{ key: 'from', value: '"a@b.vn" <a@b.vn>' }])).toEqual([]);
   });
 

@@ -45,7 +45,7 @@ export function headerSignals(message: MailMessage, _context: ScoringContext): F
     findings.push({ id: 'header.spam-flag', category: 'header', weight: 15, evidence: [readable(`${spam.key}: ${spam.value}`)] });
   }
   const from = headers.find((h) => h.key === 'from');
-  if (from && (fromListsSeveral(from.value) || quotesWholeAddress(from.value.slice(0, 2000)))) {
+  if (from && (fromListsSeveral(from.value) || hidesItsAddress(from.value.slice(0, 2000)))) {
     findings.push({ id: 'header.malformed-from', category: 'header', weight: 15, evidence: [readable(from.value.slice(0, 120))] });
   }
   return findings;
@@ -65,13 +65,16 @@ function fromListsSeveral(value: string): boolean {
 
 /**
  * `"iCloud heeft limiet bereikt" <"noreply@icloud.nl">`: the whole address in quotes inside the
- * angle brackets is no address at all (a quoted local part is `"noreply"@icloud.nl`); a bulk tool
- * that pastes a brand's address as text writes it, no mail program does.
+ * angle brackets is no address at all (a quoted local part is `"noreply"@icloud.nl`); neither are
+ * empty brackets, nor an address in a comment. A bulk tool that pastes a brand's address as text
+ * writes them, no mail program does (a bounce's empty sender is the envelope's, not the From's).
  */
 const quotedAngleAddress = /<\s*"[^"<>]*@[^"<>]*"\s*>/;
+/** `"Mr. Richard" <>`, `TotalAV (<info@Antivirus.de>)`: no address, or one hidden in a comment. */
+const noAddress = /<\s*>|\(\s*<[^<>()]*@[^<>()]*>\s*\)/;
 
-function quotesWholeAddress(value: string): boolean {
-  return quotedAngleAddress.test(value);
+function hidesItsAddress(value: string): boolean {
+  return quotedAngleAddress.test(value) || noAddress.test(value);
 }
 
 /** A failed check means the sender's address cannot be taken at its word. */

@@ -95,6 +95,11 @@ describe('linkSignals', () => {
     expect(findings).toEqual([{ id: 'link.free-host', category: 'link', weight: 20, evidence: ['upcorss.weebly.com'] }]);
   });
 
+  it("flags the serverless hosts of the project's own list beside the shared ones", () => {
+    expect(ids(linkFindings([link('https://southamerica-east1-loyal-skill-365616.cloudfunctions.net/novoservice2')]))).toEqual(['link.free-host']);
+    expect(ids(linkFindings([link('https://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi.ipfs.dweb.link/')]))).toEqual(['link.free-host']);
+  });
+
   it('flags free file hosts and shorteners', () => {
     expect(ids(linkFindings([link('https://www.4shared.com/file/abc')]))).toEqual(['link.file-host']);
     expect(ids(linkFindings([link('https://bit.ly/3abcd')]))).toContain('link.shortener');
