@@ -24,6 +24,9 @@ export const brands: readonly Brand[] = [
   { names: ['netflix'], domains: ['netflix.com'] },
   { names: ['facebook', 'meta', 'instagram', 'whatsapp'], domains: ['facebook.com', 'facebookmail.com', 'meta.com', 'instagram.com', 'whatsapp.com'] },
   { names: ['docusign'], domains: ['docusign.com', 'docusign.net'] },
+  // every office's meeting links (us02web.zoom.us/j/…): a brand's own domain under .us, not a cheap
+  // one. No name: "Hội thảo qua Zoom" is how a university's own events sign their invitations.
+  { names: [], domains: ['zoom.us', 'zoom.com', 'zoomgov.com'] },
   { names: ['dropbox'], domains: ['dropbox.com', 'dropboxmail.com'] },
   { names: ['adobe'], domains: ['adobe.com'] },
   { names: ['dhl'], domains: ['dhl.com', 'dhl.de', 'dhl.nl', 'dpdhl.com'] },

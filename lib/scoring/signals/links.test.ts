@@ -152,6 +152,34 @@ describe('linkSignals', () => {
     }
   });
 
+  it("reads where a search engine's redirect goes, and names Bing's detour", () => {
+    const bing = (target: string) => `https://www.bing.com/ck/a?!&&p=222be4b34fb3e990&ptn=3&ver=2&hsh=4&u=a1${Buffer.from(target).toString('base64url')}&ntb=1`;
+    const viaBing = linkFindings([link(bing('https://linklift.space/5-signs'), '✔ Je vérifie mes droits CPF')]);
+    expect(ids(viaBing)).toEqual(['link.search-redirect', 'link.suspicious-tld']);
+    expect(viaBing.find((f) => f.id === 'link.search-redirect')?.evidence).toEqual(['www.bing.com → linklift.space']);
+    // Google wraps the links of its own mail, which people forward: the target is judged, the detour is not a finding
+    expect(ids(linkFindings([link('https://www.google.com/url?q=https://upcorss.weebly.com/&sa=D&usg=AOvVaw3g')]))).toEqual(['link.free-host']);
+    expect(linkFindings([link('https://www.google.com.vn/url?q=https://vnexpress.net/tin-tuc&sa=D')])).toEqual([]);
+    // to the organisation's own site, a Bing result is a Bing result; a broken target is nothing
+    expect(linkFindings([link(bing('https://mail.laocai.gov.vn/'))])).toEqual([]);
+    expect(linkFindings([link('https://www.bing.com/ck/a?u=a1%%%%&p=1'), link('https://www.bing.com/search?q=laocai')])).toEqual([]);
+  });
+
+  it("takes Google's redirect in Google's own mail for Google's: a Calendar invitation's links go where they say", () => {
+    const msg = message({
+      from: { name: 'Google Calendar', address: 'calendar-notification@google.com' },
+      to: [{ name: '', address: 'lethic@laocai.gov.vn' }],
+      links: [link('https://www.google.com/url?q=https://upcorss.weebly.com/&sa=D', 'upcorss.weebly.com')],
+    });
+    expect(linkSignals(msg, contextFor(msg))).toEqual([]);
+  });
+
+  it('takes a link text that names where the redirect goes for the truth, and one that names elsewhere for a lie', () => {
+    const meeting = 'https://www.google.com/url?q=https://us02web.zoom.us/j/81234567890&sa=D&usg=AOvVaw1';
+    expect(linkFindings([link(meeting, 'https://us02web.zoom.us/j/81234567890')])).toEqual([]);
+    expect(ids(linkFindings([link(meeting, 'mail.laocai.gov.vn')]))).toEqual(['link.organisation-spoof']);
+  });
+
   it('flags punycode hosts and suspicious TLDs', () => {
     expect(ids(linkFindings([link('https://xn--lci-8na.com/')]))).toContain('link.punycode');
     expect(ids(linkFindings([link('https://mail-update.xyz/')]))).toContain('link.suspicious-tld');
