@@ -137,6 +137,13 @@ describe('ordinary mail of today, which the 2002 legitimate corpus cannot show',
       links: [{ href: 'https://drive.google.com/drive/folders/1AbCdEf', text: 'https://drive.google.com/drive/folders/1AbCdEf' }],
     },
     {
+      name: "another province's survey linked by bit.ly (a shortener under .ly, not a cheap TLD)",
+      from: { name: 'Sở Nội vụ tỉnh Yên Bái', address: 'snv@yenbai.gov.vn' },
+      subject: 'Khảo sát chỉ số hài lòng về sự phục vụ hành chính',
+      text: 'Đề nghị các đơn vị hoàn thành phiếu khảo sát trước ngày 15/12 tại đường link: https://bit.ly/khaosat-snv . Trân trọng.',
+      links: [{ href: 'https://bit.ly/khaosat-snv', text: 'https://bit.ly/khaosat-snv' }],
+    },
+    {
       name: 'a teacher on Gmail asking colleagues to fill in a Google Form',
       from: { name: 'Nguyễn Văn Hùng', address: 'hungnv.thcs@gmail.com' },
       subject: 'Khảo sát nhu cầu bồi dưỡng',
