@@ -35,33 +35,34 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.0% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  // measured 2.1% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
   it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
     const { flagged, danger } = figures(ham);
     expect(flagged).toBeLessThanOrEqual(0.03);
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 92.4% / 71.1% (357); the issue asks 95% / 80%: see the README for what is missed
-  it('flags credential lures: caution+ ≥ 90%, danger ≥ 68%', () => {
+  // measured 93.6% / 83.8% (357; cross-validated 93.3% / 79.8%); the issue asks 95% / 80%: see the
+  // README for what is missed
+  it('flags credential lures: caution+ ≥ 92%, danger ≥ 81%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.9);
-    expect(danger).toBeGreaterThanOrEqual(0.68);
+    expect(flagged).toBeGreaterThanOrEqual(0.92);
+    expect(danger).toBeGreaterThanOrEqual(0.81);
   });
 
-  // measured 81.2% / 49.4% (399)
-  it('flags scams: caution+ ≥ 79%, danger ≥ 46%', () => {
+  // measured 87.7% / 56.9% (399)
+  it('flags scams: caution+ ≥ 85%, danger ≥ 54%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.79);
-    expect(danger).toBeGreaterThanOrEqual(0.46);
+    expect(flagged).toBeGreaterThanOrEqual(0.85);
+    expect(danger).toBeGreaterThanOrEqual(0.54);
   });
 
-  // measured 77.3% / 50.2% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 75%, danger ≥ 47%', () => {
+  // measured 80.9% / 59.2% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 79%, danger ≥ 57%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.75);
-    expect(danger).toBeGreaterThanOrEqual(0.47);
+    expect(flagged).toBeGreaterThanOrEqual(0.79);
+    expect(danger).toBeGreaterThanOrEqual(0.57);
   });
 });
 
@@ -76,13 +77,13 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 39.3% / 17.9% (11 and 5 of 28); the issue asks 90%: most of these lures are a subject
+  // measured 39.3% / 25.0% (11 and 7 of 28); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
-  it('flags real Vietnamese lures: caution+ ≥ 35%, danger ≥ 14%', async () => {
+  it('flags real Vietnamese lures: caution+ ≥ 35%, danger ≥ 21%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
     expect(files).toBeGreaterThanOrEqual(28);
     expect(flagged).toBeGreaterThanOrEqual(0.35);
-    expect(danger).toBeGreaterThanOrEqual(0.14);
+    expect(danger).toBeGreaterThanOrEqual(0.21);
   });
 });
 
