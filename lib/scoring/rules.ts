@@ -765,7 +765,8 @@ export const lureRules = [
       String.raw`\b(renewal|renewed|auto-?renew(ed|al|s)?|subscription|invoice|charged)\b.{0,300}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
       String.raw`\b(norton|mcafee|lifelock|geek ?squad|paypal|coinbase|windows defender|avast|totalav|kaspersky|bitdefender)\b.{0,400}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
       // a sign-in or a charge "you did not make", and a number to ring instead of a page to visit
-      String.raw`\b(login attempt|sign-?in attempt|unusual (activity|sign-?in|login)|unauthori[sz]ed (access|transaction|charge|purchase)|suspicious (activity|login|sign-?in)|fraud(ulent)? (alert|activity)|did not (make|authori[sz]e) (this|the))\b.{0,400}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
+      String.raw`\b(login attempt|sign-?in attempt|unusual (activity|sign-?in|login)|unauthori[sz]ed (access|transaction|charge|purchase)|suspicious (activity|login|sign-?in)|fraud(ulent)? (alert|activity)|did not (make|authori[sz]e|order|place) (this|the)|(do not|don.?t) (believe|think) you (ordered|placed|made|authori[sz]ed))\b.{0,400}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b`,
+      String.raw`\b(call|contact|ring|phone)\b.{0,40}(\+ ?1[ .-]?\(?\d{3}\)?|\b1[ .-]\(?\d{3}\)?|\(\d{3}\)|\b8[0-9]{2})[ .-]?\d{3}[ .-]\d{4}\b.{0,120}\bif you (did not|didn.?t|do not|don.?t) (make|authori[sz]e|order|place|believe|think|recogni[sz]e)\b`,
     ],
     examples: {
       match: [
@@ -773,6 +774,7 @@ export const lureRules = [
         'Norton LifeLock — Phone Assistance: +1 864 349-9580',
         'We noticed a new login attempt on your account. If you do not recognize it, call Customer Support: +1 (888) 441 4078',
         'If you did not make this change, please contact us right away at +1 888 637 2731',
+        'Please call us at +1 818 492 9813 if you do not believe you ordered this item.',
       ],
       noMatch: [
         'Your subscription has been renewed. Manage it in your account settings.',

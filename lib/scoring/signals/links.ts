@@ -421,7 +421,8 @@ export function linkSignals(message: MailMessage, context: ScoringContext): Find
       const items = evidence.get(id) ?? [];
       evidence.set(id, items);
       if (items.length < 3 && !items.includes(item)) items.push(item);
-      if (diluted.has(id) && domain !== '') domainsOf.set(id, (domainsOf.get(id) ?? new Set()).add(domain));
+      // (their evidence is the host: a redirect's target, not the engine, for a detour)
+      if (diluted.has(id)) domainsOf.set(id, (domainsOf.get(id) ?? new Set()).add(hostInfo(item).domain || item));
     }
   }
   const crowded = domains.size >= crowdedDomains;
