@@ -73,7 +73,7 @@ export async function messageToScore(dom: DomMessage, raw: Uint8Array | undefine
     const cutOff = fromPage.attachments.filter((a) => !known.has(a.filename));
     // A source cut off before its body (megabytes of padding headers) gave no text: the page has it.
     const sourceHasBody = fromSource.text.trim() !== '' || fromSource.links.length > 0 || fromSource.formFields.length > 0;
-    const body = sourceHasBody ? {} : { text: fromPage.text, links: fromPage.links, formFields: fromPage.formFields };
+    const body = sourceHasBody ? {} : { text: fromPage.text, links: fromPage.links, formFields: fromPage.formFields, classNames: fromPage.classNames ?? [] };
     return { ...fromSource, ...body, attachments: [...fromSource.attachments, ...cutOff] };
   } catch {
     return fromPage;

@@ -54,6 +54,16 @@ describe('the raw message', () => {
     expect(verdict.level).toBe('danger');
   });
 
+  it("takes the body from the page, its class names included, when the source was cut off before it", async () => {
+    const page = roundcubeAdapter.readMessage(larryPreview());
+    const dom = { ...page, bodyHtml: `${page.bodyHtml}<table class="fly-sets"><tr class="tongue-farm"><td>x</td></tr></table>` };
+    const headersOnly = new TextEncoder().encode('From: "Postmaster" <fem@fundacionhomi.org.co>\r\nSubject: Quota\r\nContent-Type: text/html\r\n\r\n');
+    const message = await messageToScore(dom, headersOnly);
+    expect(message.source).toBe('raw');
+    expect(message.text).toContain('Hộp thư');
+    expect(message.classNames).toEqual(expect.arrayContaining(['fly-sets', 'tongue-farm']));
+  });
+
   it('keeps the attachment names the page shows when a capped source cut them off', async () => {
     const dom = { ...roundcubeAdapter.readMessage(larryPreview()), attachments: [{ filename: 'HoaDon.pdf.exe' }] };
     const message = await messageToScore(dom, lureEml);
