@@ -194,6 +194,8 @@ describe('randomMarkupFindings', () => {
       utilities: repeat('<div class="text-gray-700 font-bold leading-tight tracking-wide px-4 py-2 rounded-lg shadow-sm"><p class="mt-4 text-sm">x</p></div>', 30),
       // Outlook and Word
       outlook: repeat('<p class="MsoNormal"><span class="x_MsoHyperlink">x</span></p><div class="WordSection1">y</div>', 60),
+      // atomic CSS (Medium's digests): short generated names, each a style
+      atomic: Array.from({ length: 60 }, (_, i) => `<p class="${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i * 7) % 26))}${i >= 26 ? 'q' : ''}">x</p>`).join(''),
       // Gmail replies
       gmail: repeat('<div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon wrote:</div><blockquote class="gmail_quote">x</blockquote></div>', 40),
     };

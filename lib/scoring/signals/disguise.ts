@@ -243,7 +243,8 @@ export function gluedWordFindings(subject: string): Finding[] {
  */
 export const minRandomClasses = 30;
 const randomShare = 0.6;
-const classWords = /^\p{Ll}{2,}(?:-\p{Ll}+)*$/u;
+/** Words in lower case, joined by hyphens; five letters at least (atomic CSS's "ax", "bfg" are reused names). */
+const classWords = /^(?=.{5})\p{Ll}{2,}(?:-\p{Ll}+)*$/u;
 /** The words class names of templates, builders and mail programs are made of. */
 const layoutWords = new Set(
   (
