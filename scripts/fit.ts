@@ -52,7 +52,7 @@ const uncapped = new Set([
 /**
  * Findings the legitimate corpora cannot vouch for, being older than them: the shared ham is
  * 2002 mail, before Google Drive, OneDrive and Dropbox, where Vietnamese offices now share their
- * documents every day, and before bit.ly and forms.gle, which their notices now link a form by.
+ * documents every day, and before bit.ly, by which their notices now link a form.
  * These keep the full pull towards the hand-set weight (lib/eval/fit.ts).
  */
 const eraBound = new Set(['link.file-host', 'link.shortener']);

@@ -256,7 +256,7 @@ const layoutWords = new Set(
     'tbody thead align float clear fix clearfix visible hidden display inline none first last odd even active primary secondary ' +
     'external internal signature quote quoted blockquote reply forward original message mail email newsletter article story post date ' +
     'time author name price product photo thumb thumbnail media video share follow facebook twitter instagram linkedin youtube ' +
-    'view wide narrow fluid fixed flex auto stack stacked group outlook web online copy legal note notice alert info warning success ' +
+    'view wide narrow fluid fixed flex auto stack stacked group web online copy legal note notice alert info warning success ' +
     'error danger label value total amount summary detail details intro greeting sub upper lower uppercase lowercase ' +
     'underline rounded shadow normal light dark white black gray grey red blue green yellow orange purple brand tagline'
   ).split(' '),
