@@ -60,6 +60,7 @@ describe('a password for the attachment given in the same message', () => {
     expect(ids(findings('Veja no arquivo em anexo como realizar a liberação. Use a senha: 123'))).toEqual(['attachment.password-given']);
     expect(ids(findings('Anh chị mở tệp đính kèm, mật khẩu giải nén: 2024'))).toEqual(['attachment.password-given']);
     expect(findings('Senha do PDF 123')[0]?.evidence).toEqual(['Senha do PDF 123']);
+    expect(findings('Veja como solicitar crédito em conta no PDF em anexo | Senha PDF: 123')[0]?.evidence).toEqual(['Senha PDF: 123']);
   });
 
   it('says nothing without an attachment, or without a password to hand', () => {

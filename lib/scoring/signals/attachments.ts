@@ -35,12 +35,12 @@ const weights: Record<AttachmentFindingId, number> = {
 };
 
 /**
- * "Senha do PDF 123", "Use a senha: 123", "mật khẩu giải nén: 2024": a file locked with a
- * password given in the same message is locked against the mail server's virus scanner, not
- * against the reader. Bare text (no diacritics, lower case).
+ * "Senha do PDF 123", "Senha PDF: 123", "Use a senha: 123", "mật khẩu giải nén: 2024": a file
+ * locked with a password given in the same message is locked against the mail server's virus
+ * scanner, not against the reader. Bare text (no diacritics, lower case).
  */
 const passwordForFile =
-  /\b(senha|password|passwort|contrasena|mot de passe|wachtwoord|mat khau giai nen|mat khau mo (tep|file)|mat khau|ma giai nen)( (do|da|del|du|de|for|to open|of|cua|mo|giai nen|to unzip|to extract) (the |o |a |el |le |la )?(pdf|arquivo|anexo|archivo|adjunto|fichier|piece jointe|file|attachment|tep|tai lieu|document|documento|zip|rar|tep nen))?( de acesso| de abertura| d'ouverture)?( e| is| est| es| la)?:? ?\d{3,8}\b/;
+  /\b(senha|password|passwort|contrasena|mot de passe|wachtwoord|mat khau giai nen|mat khau mo (tep|file)|mat khau|ma giai nen)( ((do|da|del|du|de|for|to open|of|cua|mo|giai nen|to unzip|to extract) )?(the |o |a |el |le |la )?(pdf|arquivo|anexo|archivo|adjunto|fichier|piece jointe|file|attachment|tep|tai lieu|document|documento|zip|rar|tep nen))?( de acesso| de abertura| d'ouverture)?( e| is| est| es| la)?:? ?\d{3,8}\b/;
 
 const htmlExtensions = new Set(['htm', 'html', 'shtml', 'xhtml', 'xht', 'svg', 'svgz', 'mht', 'mhtml', 'hta']);
 const diskImageExtensions = new Set(['iso', 'img', 'vhd', 'vhdx', 'dmg', 'udf']);
