@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LinkGuard, type LinkGuardProps } from '../../components/LinkGuard';
-import { flaggedLinks } from '../../lib/scoring';
+import { flaggedLinks, score } from '../../lib/scoring';
 import { policyForOrganisation } from '../../lib/policy/defaults';
 import { emptyMessage } from '../../lib/mail/types';
 import { FlaggedLinks, shownSite } from '../../lib/webmail/link-guard';
@@ -38,6 +38,13 @@ describe('flagged links', () => {
       ['baotri-hethong-mail.000webhostapp.com', expect.arrayContaining(['link.free-host', 'link.organisation-spoof'])],
       ['upcorss.weebly.com', ['link.free-host']],
     ]);
+  });
+
+  it('still stop a short link pasted as it is, which the score does not count: neither shows where it ends up', () => {
+    const survey = { ...lure, text: 'Khảo sát tại https://bit.ly/khaosat-snv', links: [{ href: 'https://bit.ly/khaosat-snv', text: 'https://bit.ly/khaosat-snv' }] };
+    const policy = policyForOrganisation('mail.thainguyen.gov.vn');
+    expect(flaggedLinks(survey, policy).map((l) => l.findingIds)).toEqual([['link.shortener']]);
+    expect(score(survey, policy).reasons.map((r) => r.id)).not.toContain('link.shortener');
   });
 
   it('catch a click anywhere inside a flagged link, as the browser resolves its href', () => {

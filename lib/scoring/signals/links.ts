@@ -370,10 +370,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
         hostIds = hostFindingIds(host, context);
         hostFindings.set(host.hostname, hostIds);
       }
-      // an office pastes its short link as it is ("https://bit.ly/khaosat-snv"); a lure hides it
-      // behind words (103 of the 107 shortened lures of the corpus)
-      const shownAsItIs = hostIds.includes('link.shortener') && sameOwnerShown(link, host);
-      for (const id of hostIds) if (!(shownAsItIs && id === 'link.shortener')) findings.push({ id, evidence: host.hostname });
+      for (const id of hostIds) findings.push({ id, evidence: host.hostname });
       const target = redirectTarget(link.href, host);
       // (Google's own notices link google.com/url from google.com: the engine's mail, not a detour)
       const enginesOwn = owner !== undefined && sameOwner(host, owner);
@@ -414,10 +411,16 @@ export function linkSignals(message: MailMessage, context: ScoringContext): Find
   const evidence = new Map<LinkFindingId, string[]>();
   const domains = new Set<string>();
   const domainsOf = new Map<LinkFindingId, Set<string>>();
-  for (const { hostname, findings } of assessLinks(message, context)) {
-    const domain = hostname === '' ? '' : hostInfo(hostname).domain || hostname;
+  for (const { link, hostname, findings } of assessLinks(message, context)) {
+    const host = hostname === '' ? undefined : hostInfo(hostname);
+    const domain = host ? host.domain || hostname : '';
     if (domain !== '') domains.add(domain);
+    // an office pastes its short link as it is ("https://bit.ly/khaosat-snv"), a lure hides it
+    // behind words (103 of the 107 shortened lures of the corpus): the score counts only those.
+    // The click guard still stops both, since neither shows where the link ends up.
+    const shownAsItIs = host !== undefined && sameOwnerShown(link, host);
     for (const { id, evidence: item } of findings) {
+      if (shownAsItIs && id === 'link.shortener' && item === hostname) continue;
       const items = evidence.get(id) ?? [];
       evidence.set(id, items);
       if (items.length < 3 && !items.includes(item)) items.push(item);
