@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contextFor, ids, message } from '../../../tests/unit/scoring/helpers';
 import { htmlToContent } from '../../mail/html';
-import { disguiseSignals, gluedWordFindings, lookalikeLetterFindings, minRandomClasses, nextSuspect, randomMarkupFindings, suspects } from './disguise';
+import { disguiseSignals, gluedWordFindings, lookalikeLetterFindings, minRandomClasses, nextSuspect, randomFilenameFindings, randomMarkupFindings, suspects } from './disguise';
 
 function disguised(fields: Parameters<typeof message>[0]) {
   const msg = message(fields);
@@ -72,6 +72,24 @@ describe('a random token glued to the subject', () => {
 
   it.each(['Order #NP09312186721', '[GHSclassof1977] Boneheads', 'Your iPhone12Pro order', 'McDonaldsHQ2024 news', 'Công văn số 1234/UBND-KT', 'commit 3f9a2b7c1d'])('leaves %s alone', (subject) => {
     expect(disguised({ subject })).toEqual([]);
+  });
+});
+
+describe('randomFilenameFindings', () => {
+  it('flags an attachment named with random letters and digits', () => {
+    const findings = randomFilenameFindings(['b7QpxsmeQ0eUwK1GnRX4337.pdf', 'Cong van.pdf']);
+    expect(ids(findings)).toEqual(['disguise.random-filename']);
+    expect(findings[0]?.evidence).toEqual(['b7QpxsmeQ0eUwK1GnRX4337.pdf']);
+    expect(ids(randomFilenameFindings(['URQpae5egR7PmZ.pdf']))).toEqual(['disguise.random-filename']);
+  });
+
+  it.each(['IMG_4523.HEIC', 'Scan0001.pdf', 'HoaDon_0000123.pdf', 'DSC01234.JPG', 'image001.png', 'BaoCaoQuy4.docx', 'CV_NguyenVanAn.pdf', 'Invoice-4F7A2C.pdf', 'a8f3c2e1d4b5.jpg', 'QuyetDinh123.pdf', 'KeHoachNam2025.xlsx', 'ToTrinhSo15UBND.pdf', 'DanhSachLop10A1.xlsx'])('leaves %s alone', (name) => {
+    expect(randomFilenameFindings([name])).toEqual([]);
+  });
+
+  it('is part of the disguise signals of a message', () => {
+    const msg = message({ attachments: [{ filename: '0b1PVfyREvJhmkkg.pdf' }] });
+    expect(ids(disguiseSignals(msg, contextFor(msg)))).toEqual(['disguise.random-filename']);
   });
 });
 

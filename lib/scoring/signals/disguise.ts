@@ -20,6 +20,7 @@ export const disguiseSignalIds = [
   'disguise.lookalike-letters',
   'disguise.glued-words',
   'disguise.random-markup',
+  'disguise.random-filename',
 ] as const;
 
 /**
@@ -124,6 +125,7 @@ export function disguiseSignals(message: MailMessage, _context: ScoringContext):
     ...lookalikeLetterFindings(`${message.subject} ${message.from?.name ?? ''}\n${message.text.slice(0, 20_000)}`),
     ...gluedWordFindings(message.subject),
     ...randomMarkupFindings(message.classNames ?? []),
+    ...randomFilenameFindings(message.attachments.map((a) => a.filename)),
   ];
   if (!inHead && !inBody) return spelling;
   const evidence = [...new Set([...head.sample, ...body.sample])].filter((w) => w !== '').slice(0, 3);
@@ -206,6 +208,27 @@ export function randomTokenFindings(subject: string): Finding[] {
     if (isRandomToken(found[0])) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [found[0]] }];
   }
   return [];
+}
+
+/**
+ * "b7QpxsmeQ0eUwK1GnRX4337.pdf", "URQpae5egR7PmZ.pdf": an attached file named with random letters
+ * and digits, a new name for each copy of a mass mailing so that no filter can match it. Scanners,
+ * phones and offices name files by date, number or subject ("IMG_4523.HEIC", "Scan0001.pdf",
+ * "HoaDon_0000123.pdf"), or run its words together ("BaoCaoQuy4.docx", "KeHoachNam2025.xlsx").
+ */
+const fileBase = /^([A-Za-z0-9]{7,40})\.[A-Za-z0-9]{1,5}$/;
+/** Words run together, each capitalised, with acronyms and numbers: "BaoCaoQuy4", "ToTrinhSo15UBND". */
+const camelWords = /^(?:[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+)+$/;
+
+export function randomFilenameFindings(filenames: readonly string[]): Finding[] {
+  const random = filenames
+    .slice(0, 200)
+    .filter((name) => {
+      const base = fileBase.exec(name.trim())?.[1];
+      return base !== undefined && isRandomToken(base) && !camelWords.test(base);
+    })
+    .slice(0, 3);
+  return random.length > 0 ? [{ id: 'disguise.random-filename', category: 'disguise', weight: 15, evidence: random }] : [];
 }
 
 /**
