@@ -173,6 +173,15 @@ export function lookalikeLetterFindings(text: string): Finding[] {
  * that filters counting identical subjects miss it. Order numbers and ticket ids are digits or
  * capitals; words in CamelCase ("iPhone12Pro", "McDonaldsHQ2024") change case three times at most. A token in brackets is a list's tag.
  */
+/**
+ * Words run together, each capitalised and each with a vowel, with acronyms and numbers:
+ * "BaoCaoQuy4", "ToTrinhSo15UBND". ("6NwlyfzWcsNerv0" capitalises too, but "Wcs" is no word.)
+ */
+const camelShape = /^(?:[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+)+$/;
+
+function isCamelWords(token: string): boolean {
+  return camelShape.test(token) && (token.match(/[A-Z][a-z]+/g) ?? []).every((word) => /[aeiouy]/.test(word));
+}
 const tokenCandidates = /(?<![\p{L}\p{N}@./#:=_[-])[A-Za-z0-9]{9,40}(?![\p{L}\p{N}@/\]-])/gu;
 
 function isRandomToken(token: string): boolean {
@@ -205,7 +214,7 @@ export function randomTokenFindings(subject: string): Finding[] {
   if (tag) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [tag[0].replace(/^_+|_+$/g, '').trim()] }];
   tokenCandidates.lastIndex = 0;
   for (let found = tokenCandidates.exec(head); found; found = tokenCandidates.exec(head)) {
-    if (isRandomToken(found[0])) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [found[0]] }];
+    if (isRandomToken(found[0]) && !isCamelWords(found[0])) return [{ id: 'disguise.random-token', category: 'disguise', weight: 15, evidence: [found[0]] }];
   }
   return [];
 }
@@ -217,15 +226,13 @@ export function randomTokenFindings(subject: string): Finding[] {
  * "HoaDon_0000123.pdf"), or run its words together ("BaoCaoQuy4.docx", "KeHoachNam2025.xlsx").
  */
 const fileBase = /^([A-Za-z0-9]{7,40})\.[A-Za-z0-9]{1,5}$/;
-/** Words run together, each capitalised, with acronyms and numbers: "BaoCaoQuy4", "ToTrinhSo15UBND". */
-const camelWords = /^(?:[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+)+$/;
 
 export function randomFilenameFindings(filenames: readonly string[]): Finding[] {
   const random = filenames
     .slice(0, 200)
     .filter((name) => {
       const base = fileBase.exec(name.trim())?.[1];
-      return base !== undefined && isRandomToken(base) && !camelWords.test(base);
+      return base !== undefined && isRandomToken(base) && !isCamelWords(base);
     })
     .slice(0, 3);
   return random.length > 0 ? [{ id: 'disguise.random-filename', category: 'disguise', weight: 15, evidence: random }] : [];
