@@ -1,5 +1,5 @@
 import { Tokenizer } from 'htmlparser2';
-import type { MailFormField, MailLink } from './types';
+import { maxClassNames, type MailFormField, type MailLink } from './types';
 
 /**
  * What a reader sees in an HTML body, extracted without a DOM: this runs in the extension's
@@ -25,7 +25,7 @@ export const htmlLimits = {
   maxFormFields: 1_000,
   /** Characters of one link's visible text. */
   maxLinkTextChars: 2_000,
-  maxClassNames: 5_000,
+  maxClassNames,
 } as const;
 
 /** Their content is never shown to the reader, so it must not reach the scorer either. */
@@ -271,7 +271,10 @@ export function htmlToContent(html: string): HtmlContent {
   tokenize(html, {
     open(name, attribs) {
       if (attribs.class && classNames.length < htmlLimits.maxClassNames) {
-        for (const token of attribs.class.split(/[\t\n\f\r ]+/)) if (token && classNames.length < htmlLimits.maxClassNames) classNames.push(token);
+        for (const token of attribs.class.split(/[\t\n\f\r ]+/)) {
+          if (classNames.length >= htmlLimits.maxClassNames) break;
+          if (token) classNames.push(token);
+        }
       }
       if (name === 'body') {
         // A <head> that is never closed must not swallow the whole body.

@@ -54,13 +54,16 @@ export interface MailMessage {
   attachments: MailAttachment[];
   /** Inputs, selects and textareas in an HTML body. */
   formFields: MailFormField[];
-  /** The class names of the HTML body's elements, in order; absent for a plain-text body. */
+  /** The class names of the HTML body's elements, in order (at most `maxClassNames`); none for plain text. */
   classNames?: string[];
   /** Every header in order, when the raw message is known; absent when read from the DOM. */
   headers?: MailHeader[];
   /** Where this view of the message came from. */
   source: 'raw' | 'dom';
 }
+
+/** How many class names a message carries at most: enough for any kit's markup, bounded for any mail. */
+export const maxClassNames = 5_000;
 
 /** An empty message, the base that readers fill in. */
 export function emptyMessage(source: MailMessage['source']): MailMessage {

@@ -3,7 +3,7 @@
  * once (the normalised text, the sender's host). Inputs come from hostile mail and from admins'
  * hand-written policy, so both are coerced into shape here and nowhere else.
  */
-import type { MailAddress, MailMessage } from '../mail/types';
+import { maxClassNames, type MailAddress, type MailMessage } from '../mail/types';
 import { isLocale } from '../i18n';
 import { addressHost, hostInfo, hostInList, normalizeDomainEntry, type HostInfo } from './domains';
 import { disposableEmailProviders, freeEmailProviders } from './lists';
@@ -78,7 +78,7 @@ export function sanitizeMessage(input: unknown): MailMessage {
       const field = asRecord(f);
       return { type: asString(field.type).toLowerCase(), label: asString(field.label) };
     }),
-    ...(Array.isArray(record.classNames) && { classNames: asStrings(record.classNames).slice(0, 5_000) }),
+    ...(Array.isArray(record.classNames) && { classNames: asStrings(record.classNames).slice(0, maxClassNames) }),
     ...(headers && { headers }),
     source: record.source === 'raw' ? 'raw' : 'dom',
   };
