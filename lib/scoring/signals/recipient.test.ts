@@ -22,6 +22,9 @@ describe('recipientSignals', () => {
     expect(ids(found({ text: '\n\nDear lethic@laocai.gov.vn:\nYour password expires today.' }))).toEqual(['recipient.address-as-name']);
     expect(ids(found({ text: 'Prezado phishing@pot-colab, os seus pontos expiram em 48 horas.' }))).toEqual(['recipient.address-as-name']);
     expect(ids(found({ text: 'lethic@laocai.gov.vn , Su contribución es necesaria.' }))).toEqual(['recipient.address-as-name']);
+    // the form's "(a)" and an address that ends the greeting's line
+    expect(ids(found({ text: 'Prezado(a): phishing@pot\nHá um novo documento enviado para você.' }))).toEqual(['recipient.address-as-name']);
+    expect(ids(found({ text: 'Dear lethic@laocai.gov.vn\nYour password expires today.' }))).toEqual(['recipient.address-as-name']);
   });
 
   it('says nothing of a reply about a list, a name in the greeting, or an address in the footer', () => {
@@ -35,6 +38,7 @@ describe('recipientSignals', () => {
   it('says nothing of an attribution line or an address alone on its line', () => {
     expect(found({ text: 'bitbitch@magnesium.net wrote:\n> quoted' })).toEqual([]);
     expect(found({ text: 'jamesr@best.com\n\nThanks for the link.' })).toEqual([]);
+    expect(found({ text: 'Contact: jamesr@best.com\nThanks for the link.' })).toEqual([]);
     expect(found({ text: 'On Mon, 9 Sep 2002 bitbitch@magnesium.net wrote:' })).toEqual([]);
   });
 });

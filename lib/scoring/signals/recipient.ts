@@ -13,9 +13,15 @@ import type { Finding } from '../types';
 export const recipientSignalIds = ['recipient.address-as-name'] as const;
 
 const address = String.raw`[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}`;
-/** Greeting words, Vietnamese first; an address right after one, or opening a line with a comma. */
-const greeting = String.raw`kính gửi|kinh gui|thân gửi|than gui|xin chào|xin chao|chào|chao|dear|hello|hi|hey|greetings|attention|attn|prezad[oa]|estimad[oa]|sr\(a\)|sra?\.?|ol[aá]|hola|bonjour|cher|ch[eè]re|caro|cara|gentile|liebe[rs]?|hallo|beste|geachte`;
-const greetingLine = new RegExp(String.raw`^[^\p{L}\p{N}]{0,20}(?:(?:${greeting})\s*:?\s*)?(${address})\s*[,!:;]`, 'iu');
+/**
+ * Greeting words, Vietnamese first; an address right after one (ending its line or followed by a
+ * comma: "Prezado(a): phishing@pot"), or opening a line with a comma.
+ */
+const greeting = String.raw`kính gửi|kinh gui|thân gửi|than gui|xin chào|xin chao|chào|chao|dear|hello|hi|hey|greetings|attention|attn|prezad[oa](?:\(a\))?|estimad[oa](?:\(a\))?|sr\(a\)|sra?\.?|ol[aá]|hola|bonjour|cher|ch[eè]re|caro|cara|gentile|liebe[rs]?|hallo|beste|geachte`;
+const greetingLine = new RegExp(
+  String.raw`^[^\p{L}\p{N}]{0,20}(?:(?:${greeting})\s*:?\s*(${address})\s*(?:[,!:;]|$)|(${address})\s*[,!:;])`,
+  'iu',
+);
 const replyPrefix = /^\s*(?:(?:re|aw|sv|fwd?|tr|rv|wg|antw|trả lời|tl|chuyển tiếp)\s*(?:\[\d+\])?\s*:\s*)+/iu;
 
 /** The first lines of the body that say something: a greeting comes before the message. */
@@ -40,7 +46,7 @@ export function recipientSignals(message: MailMessage, _context: ScoringContext)
   }
   for (const line of openingLines(message.text)) {
     const found = greetingLine.exec(line);
-    if (found) return [{ id: 'recipient.address-as-name', category: 'recipient', weight: 15, evidence: [found[1]!] }];
+    if (found) return [{ id: 'recipient.address-as-name', category: 'recipient', weight: 15, evidence: [(found[1] ?? found[2])!] }];
   }
   return [];
 }
