@@ -161,10 +161,13 @@ export const lureRules = [
     patterns: [
       String.raw`\bcap nhat\b.{0,30}\b(tai khoan|dia chi email|dia chi thu|hop thu|mat khau)\b`,
       String.raw`\bupdate (your )?(email |e-mail |mailbox |webmail )?(account|mailbox|password|email address)\b`,
+      // de: "Aktualisieren Sie jetzt Ihre Kontoinformationen", "Ihre Kontodaten zu bestätigen"
+      String.raw`\b(aktualisieren|bestatigen|verifizieren) sie (jetzt |bitte |umgehend |sofort )?(ihre|ihr) (kontoinformationen|kontodaten|konto|identitat|zahlungsinformationen|zahlungsdaten)\b`,
+      String.raw`\bihre (kontoinformationen|kontodaten|zahlungsdaten)( \S{1,15})? (zu )?(aktualisieren|bestatigen|verifizieren)\b`,
     ],
     examples: {
-      match: ['để cập nhật tài khoản', 'cap nhat dia chi email cua ban', 'Update your mailbox'],
-      noMatch: ['Cập nhật số liệu báo cáo quý III', 'Update the meeting minutes'],
+      match: ['để cập nhật tài khoản', 'cap nhat dia chi email cua ban', 'Update your mailbox', 'Aktualisieren Sie jetzt Ihre Kontoinformationen', 'bitten wir Sie, Ihre Kontodaten zu bestätigen'],
+      noMatch: ['Cập nhật số liệu báo cáo quý III', 'Update the meeting minutes', 'Bitte bestätigen Sie Ihre E-Mail-Adresse', 'Wir haben Ihre Kontodaten erhalten'],
     },
   },
 
@@ -376,7 +379,9 @@ export const lureRules = [
       String.raw`\b(este|seu|o seu) e-?mail sera (bloqueado|desativado|excluido|suspenso)\b`,
       String.raw`\b(cuenta|correo) (sera|ha sido|esta) (bloquead[oa]|suspendid[oa]|desactivad[oa]|cancelad[oa])\b`,
       String.raw`\bcompte (sera|a ete|est) (bloque|suspendu|desactive|ferme|supprime)\b`,
-      String.raw`\bkonto (wird|wurde|ist) (gesperrt|deaktiviert|eingeschrankt|geloscht)\b`,
+      String.raw`\bkonto (wird|wurde|ist) (vorubergehend |voruebergehend )?(gesperrt|deaktiviert|eingeschrankt|geloscht)\b`,
+      // "eine Einschränkung für Ihr Konto" (and the lures' "Einschänkung"), "Sperrung Ihres Kontos"
+      String.raw`\b(einschr?ankung|sperrung|sperre)( \S{1,15})? (fur |auf |ihres |ihrer )(ihr |1hr |dein )?(konto|kontos|zugang|zugangs|karte)\b`,
       String.raw`\baccount (locked|suspended|blocked|disabled|on[- ]hold|deactivated|restricted)\b`,
       String.raw`\b(bloqueamos|suspendemos|desativamos) (a |la )?(sua |seu |su |tu )?(conta|cuenta|cartao|tarjeta|acesso|acceso)\b`,
       // "SALDO BLOQUEADO", "Valor bloqueado por segurança": the Brazilian bank lures' headline
@@ -395,6 +400,8 @@ export const lureRules = [
         'Access Denied: Account Locked',
         'Bloqueamos sua conta! Suas fotos e vídeos serão excluídos hoje.',
         'Uw account is geblokkeerd',
+        'wurde vorübergehende eine Einschänkung für 1hr konto vorgenommen',
+        'Ihr Konto wurde vorübergehend gesperrt',
         'você removeu seu método de duas etapas?',
         'Tài khoản của bạn đã bị khóa',
         'Tài khoản Facebook của bạn đã bị khóa',
