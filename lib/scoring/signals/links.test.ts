@@ -228,6 +228,34 @@ describe('linkSignals', () => {
   });
 });
 
+describe('addresses written out, linked nowhere', () => {
+  const written = (text: string, subject = 'Thông báo', links: MailLink[] = []) => {
+    const msg = message({ subject, text, links, to: [{ name: '', address: 'lethic@laocai.gov.vn' }], from: { name: '', address: 'x@example.com' } });
+    return linkSignals(msg, contextFor(msg, policy('laocai.gov.vn')));
+  };
+
+  it("judges a free host's or a cheap TLD's address written for the reader to copy like a link to it", () => {
+    const lure = 'Verify, and order the withdrawal of funds ->-->❗ transfer705.pages.dev/evas-dparun-sisdisf-qlogba?flexchase inob';
+    const found = written(lure, `Einmal bestätigen bitte ${lure}`);
+    expect(ids(found)).toEqual(['link.free-host']);
+    expect(found[0]?.evidence).toEqual(['transfer705.pages.dev']);
+    expect(ids(written('Xem chi tiết tại http://lovamuch.space/sexxys.'))).toEqual(['link.suspicious-tld']);
+  });
+
+  it('leaves names without a path, addresses, shorteners, own links and linked hosts alone', () => {
+    // a name is not a place to go; a mail address is not a site
+    expect(written('Trang chủ: upcorss.weebly.com — liên hệ hotro@site.weebly.com')).toEqual([]);
+    // a short link written out shows itself, as a pasted one does
+    expect(written('Khảo sát tại bit.ly/khaosat-snv trước ngày 15/12.')).toEqual([]);
+    expect(written('Đăng nhập mail.laocai.gov.vn/owa để đổi mật khẩu.')).toEqual([]);
+    // the message links that host anyway (or shows it as a link's text): the link is judged
+    const shown = { href: 'https://files.example.com/x', text: 'transfer705.pages.dev/evas' };
+    expect(ids(written('Mở transfer705.pages.dev/evas để xem.', 'Tài liệu', [shown]))).toEqual(['link.text-mismatch']);
+    const own = { href: 'https://docs.laocai.gov.vn/x', text: 'Tài liệu' };
+    expect(written('Bản sao tại docs.laocai.gov.vn/x và bit.ly/tl-x', 'Tài liệu', [own])).toEqual([]);
+  });
+});
+
 describe('allLinksInternal', () => {
   it('is true for no links and organisation links only', () => {
     const pol = policy('laocai.gov.vn');

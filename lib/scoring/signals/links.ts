@@ -397,6 +397,47 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
 }
 
 /**
+ * Addresses written out for the reader to copy, linked nowhere: "transfer705.pages.dev/evas-…" in
+ * the subject and the text, past the filters that read only links. A written address counts when
+ * it has a scheme or a path (a bare "example.com" is a name, not a place to go), its host is on a
+ * public suffix, and the message does not link that host anyway. Only the start of a long text is
+ * read, where such a line is meant to be seen.
+ */
+const writtenReach = 100_000;
+const maxWrittenHosts = 20;
+/** Where a written address may be: a scheme, or a top-level name followed by a path. */
+const writtenMark = /https?:\/\/|\.[a-z]{2,24}[/?#]/gi;
+const tokenEdge = /[\s<>"'()[\]{}]/;
+const writtenUrl = /^(?:https?:\/\/)?([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8})(?::\d{1,5})?([/?#].+)?$/i;
+
+const writtenFindings: ReadonlySet<LinkFindingId> = new Set(['link.free-host', 'link.file-host', 'link.suspicious-tld']);
+
+function writtenHosts(message: MailMessage, linked: ReadonlySet<string>): HostInfo[] {
+  // (a link's text is the link's: judged with it)
+  const texts = message.links.slice(0, maxDistinctLinks).map((link) => link.text.toLowerCase());
+  const hosts = new Map<string, HostInfo>();
+  const written = `${message.subject.slice(0, 1000)}\n${message.text.slice(0, writtenReach)}`;
+  writtenMark.lastIndex = 0;
+  for (let mark = writtenMark.exec(written); mark && hosts.size < maxWrittenHosts; mark = writtenMark.exec(written)) {
+    // the whitespace-delimited word around the mark, read once
+    let start = mark.index;
+    while (start > 0 && mark.index - start < 300 && !tokenEdge.test(written[start - 1]!)) start -= 1;
+    let end = mark.index + mark[0].length;
+    while (end < written.length && end - mark.index < 2048 && !tokenEdge.test(written[end]!)) end += 1;
+    writtenMark.lastIndex = end;
+    const token = written.slice(start, end).replace(/[.,;:!?]+$/, '');
+    if (token.includes('@')) continue;
+    const found = writtenUrl.exec(token);
+    if (!found || (!found[2] && !/^https?:/i.test(token))) continue;
+    const hostname = found[1]!.toLowerCase();
+    if (linked.has(hostname) || hosts.has(hostname) || texts.some((text) => text.includes(hostname))) continue;
+    const host = hostInfo(hostname);
+    if (host.isIcann && host.domain !== '') hosts.set(hostname, host);
+  }
+  return [...hosts.values()];
+}
+
+/**
  * A newsletter links dozens of sites, and a sponsor's .biz or a columnist's tinyurl among them is
  * the newsletter's, not a lure's: in the corpora a lure's cheap-TLD or shortened hosts are at
  * least a ninth of the domains it links (mostly all of them, of one to four), a newsletter's two
@@ -411,7 +452,9 @@ export function linkSignals(message: MailMessage, context: ScoringContext): Find
   const evidence = new Map<LinkFindingId, string[]>();
   const domains = new Set<string>();
   const domainsOf = new Map<LinkFindingId, Set<string>>();
+  const linked = new Set<string>();
   for (const { link, hostname, findings } of assessLinks(message, context)) {
+    linked.add(hostname);
     const host = hostname === '' ? undefined : hostInfo(hostname);
     const domain = host ? host.domain || hostname : '';
     if (domain !== '') domains.add(domain);
@@ -426,6 +469,18 @@ export function linkSignals(message: MailMessage, context: ScoringContext): Find
       if (items.length < 3 && !items.includes(item)) items.push(item);
       // (their evidence is the host: a redirect's target, not the engine, for a detour)
       if (diluted.has(id)) domainsOf.set(id, (domainsOf.get(id) ?? new Set()).add(hostInfo(item).domain || item));
+    }
+  }
+  // a written address is there to be copied as it is: its shortener says nothing (as a pasted
+  // link's), its free host, file host or cheap TLD what a link's would (the newsletter share stays
+  // a share of the domains linked)
+  for (const host of writtenHosts(message, linked)) {
+    for (const id of hostFindingIds(host, context)) {
+      if (!writtenFindings.has(id)) continue;
+      const items = evidence.get(id) ?? [];
+      evidence.set(id, items);
+      if (items.length < 3 && !items.includes(host.hostname)) items.push(host.hostname);
+      if (diluted.has(id)) domainsOf.set(id, (domainsOf.get(id) ?? new Set()).add(host.domain));
     }
   }
   const crowded = domains.size >= crowdedDomains;
