@@ -25,6 +25,8 @@ describe('recipientSignals', () => {
     // the form's "(a)" and an address that ends the greeting's line
     expect(ids(found({ text: 'Prezado(a): phishing@pot\nHá um novo documento enviado para você.' }))).toEqual(['recipient.address-as-name']);
     expect(ids(found({ text: 'Dear lethic@laocai.gov.vn\nYour password expires today.' }))).toEqual(['recipient.address-as-name']);
+    // the merge took the address's domain for the name
+    expect(found({ text: 'Olá, hotmail.com! Precisamos da sua atenção: sua fatura venceu.' })[0]?.evidence).toEqual(['hotmail.com']);
   });
 
   it('says nothing of a reply about a list, a name in the greeting, or an address in the footer', () => {
@@ -39,6 +41,9 @@ describe('recipientSignals', () => {
     expect(found({ text: 'bitbitch@magnesium.net wrote:\n> quoted' })).toEqual([]);
     expect(found({ text: 'jamesr@best.com\n\nThanks for the link.' })).toEqual([]);
     expect(found({ text: 'Contact: jamesr@best.com\nThanks for the link.' })).toEqual([]);
+    expect(found({ text: 'Hi Node.js folks!\nThe release is out.' })).toEqual([]);
+    expect(found({ text: 'Hi Node.js!\nThe release is out.' })).toEqual([]);
+    expect(found({ text: 'Dear Amazon.com customer,\nYour order has shipped.' })).toEqual([]);
     expect(found({ text: 'On Mon, 9 Sep 2002 bitbitch@magnesium.net wrote:' })).toEqual([]);
   });
 });
