@@ -161,13 +161,10 @@ export const lureRules = [
     patterns: [
       String.raw`\bcap nhat\b.{0,30}\b(tai khoan|dia chi email|dia chi thu|hop thu|mat khau)\b`,
       String.raw`\bupdate (your )?(email |e-mail |mailbox |webmail )?(account|mailbox|password|email address)\b`,
-      // de: "Aktualisieren Sie jetzt Ihre Kontoinformationen", "Ihre Kontodaten zu bestätigen"
-      String.raw`\b(aktualisieren|bestatigen|verifizieren) sie (jetzt |bitte |umgehend |sofort )?(ihre|ihr) (kontoinformationen|kontodaten|konto|identitat|zahlungsinformationen|zahlungsdaten)\b`,
-      String.raw`\bihre (kontoinformationen|kontodaten|zahlungsdaten)( \S{1,15})? (zu )?(aktualisieren|bestatigen|verifizieren)\b`,
     ],
     examples: {
-      match: ['để cập nhật tài khoản', 'cap nhat dia chi email cua ban', 'Update your mailbox', 'Aktualisieren Sie jetzt Ihre Kontoinformationen', 'bitten wir Sie, Ihre Kontodaten zu bestätigen'],
-      noMatch: ['Cập nhật số liệu báo cáo quý III', 'Update the meeting minutes', 'Bitte bestätigen Sie Ihre E-Mail-Adresse', 'Wir haben Ihre Kontodaten erhalten'],
+      match: ['để cập nhật tài khoản', 'cap nhat dia chi email cua ban', 'Update your mailbox'],
+      noMatch: ['Cập nhật số liệu báo cáo quý III', 'Update the meeting minutes'],
     },
   },
 
@@ -590,17 +587,28 @@ export const lureRules = [
     category: 'verification',
     weight: 15,
     patterns: [
-      String.raw`\b(confirm|verify|update|validate|review) (your |the )?(account )?(details|information|info|identity|personal data|contact (details|information)|kyc)\b`,
+      String.raw`\b((confirm|verify|update|validate|review) and )?(confirm|verify|update|validate|review) (your |the )?(account |personal )?(details|information|info|identity|personal data|contact (details|information)|kyc)\b`,
       String.raw`\b(action|verification|attention) (is )?(required|needed|necessary)\b`,
       String.raw`\b(confirme|atualize|verifique|valide) (os |as )?(seus|sua|seu|suas) (dados|identidade|conta|cadastro|informacoes)\b`,
       String.raw`\b(confirme|actualice|verifique) (sus|su|tus|tu) (datos|identidad|cuenta|informacion)\b`,
       String.raw`\b(confirmez|verifiez|mettez a jour) (votre|vos) (identite|compte|informations|coordonnees|donnees)\b`,
-      String.raw`\b(bestatigen|aktualisieren|verifizieren) sie (ihre|ihr) (daten|identitat|konto|kontoinformationen|angaben)\b`,
+      // de: "Aktualisieren Sie jetzt Ihre Kontoinformationen", "Ihre Kontodaten zu bestätigen"
+      String.raw`\b(bestatigen|aktualisieren|verifizieren) sie (jetzt |bitte |umgehend |sofort )?(ihre|ihr) (daten|identitat|konto|kontoinformationen|kontodaten|angaben|zahlungsinformationen|zahlungsdaten)\b`,
+      String.raw`\bihre (kontoinformationen|kontodaten|zahlungsdaten)( \S{1,15})? (zu )?(aktualisieren|bestatigen|verifizieren)\b`,
       String.raw`\b(cap nhat|xac nhan|xac minh) (lai )?thong tin (ca nhan|tai khoan|dinh danh)\b`,
     ],
     examples: {
-      match: ['Confirm your details by Sun, September 14', 'Action Required', 'Atualize seus dados', 'Vérifiez votre identité', 'Cập nhật thông tin tài khoản'],
-      noMatch: ['Please confirm your attendance at the meeting'],
+      match: [
+        'Confirm your details by Sun, September 14',
+        'Action Required',
+        'Atualize seus dados',
+        'Vérifiez votre identité',
+        'Cập nhật thông tin tài khoản',
+        'Verify and update your personal information',
+        'Aktualisieren Sie jetzt Ihre Kontoinformationen',
+        'bitten wir Sie, Ihre Kontodaten zu bestätigen',
+      ],
+      noMatch: ['Please confirm your attendance at the meeting', 'Bitte bestätigen Sie Ihre E-Mail-Adresse', 'Wir haben Ihre Kontodaten erhalten'],
     },
   },
   {
