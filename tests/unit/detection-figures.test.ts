@@ -35,34 +35,34 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.1% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
+  // measured 2.2% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
   it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
     const { flagged, danger } = figures(ham);
     expect(flagged).toBeLessThanOrEqual(0.03);
     expect(danger).toBeLessThanOrEqual(0.005);
   });
 
-  // measured 93.8% / 84.6% (357; cross-validated 93.6% / 80.7%); the issue asks 95% / 80%: see the
-  // README for what is missed
-  it('flags credential lures: caution+ ≥ 92%, danger ≥ 81%', () => {
+  // measured 95.2% / 86.3% (357; cross-validated 95.2% / 83.5%); the issue asks 95% / 80%: a floor
+  // a message or two under what is measured
+  it('flags credential lures: caution+ ≥ 94.5%, danger ≥ 84%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.92);
-    expect(danger).toBeGreaterThanOrEqual(0.81);
+    expect(flagged).toBeGreaterThanOrEqual(0.945);
+    expect(danger).toBeGreaterThanOrEqual(0.84);
   });
 
-  // measured 87.7% / 56.9% (399)
-  it('flags scams: caution+ ≥ 85%, danger ≥ 54%', () => {
+  // measured 88.7% / 58.4% (399)
+  it('flags scams: caution+ ≥ 86%, danger ≥ 56%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.85);
-    expect(danger).toBeGreaterThanOrEqual(0.54);
+    expect(flagged).toBeGreaterThanOrEqual(0.86);
+    expect(danger).toBeGreaterThanOrEqual(0.56);
   });
 
-  // measured 80.9% / 59.2% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 79%, danger ≥ 57%', () => {
+  // measured 82.8% / 61.0% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 81%, danger ≥ 59%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.79);
-    expect(danger).toBeGreaterThanOrEqual(0.57);
+    expect(flagged).toBeGreaterThanOrEqual(0.81);
+    expect(danger).toBeGreaterThanOrEqual(0.59);
   });
 });
 
