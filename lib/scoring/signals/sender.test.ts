@@ -31,6 +31,18 @@ describe('senderSignals', () => {
     expect(ids(senderFindings('Quản trị hệ thống BHXH', 'hienlt_tanyen@bacgiang.gov.vn'))).toEqual(['sender.role-claim']);
   });
 
+  it("takes a website's address as the name, on another owner's address, for a claim to be that site", () => {
+    expect(ids(senderFindings('ethereum.org', 'maxjohnsonriajb@icloud.com'))).toEqual(['sender.domain-as-name', 'sender.free-mail']);
+    expect(senderFindings('ethereum.org', 'maxjohnsonriajb@icloud.com').find((f) => f.feature === 'sender.free-mail.claiming')).toBeDefined();
+    expect(ids(senderFindings('celsius.network', 'seaims-gpoqx@es.iceapple.tech'))).toEqual(['sender.domain-as-name', 'sender.suspicious-tld']);
+    expect(ids(senderFindings('www.dichvucong.gov.vn', 'thongbao@dvc-portal.example'))).toEqual(['sender.domain-as-name']);
+    // the site's own mail, a subdomain of it, or a name that is no domain
+    expect(senderFindings('Amazon.com', 'auto-confirm@amazon.com')).toEqual([]);
+    expect(senderFindings('vnexpress.net', 'newsletter@mail.vnexpress.net')).toEqual([]);
+    expect(senderFindings('Node.js', 'news@nodejs-weekly.example')).toEqual([]);
+    expect(senderFindings('Lê Thị C.', 'lethic@gmail-partner.example')).toEqual([]);
+  });
+
   it('reads a capital I after a small letter as the l it passes for in a brand name', () => {
     expect(ids(senderFindings('[Banco do BrasiI - Comunicado 6333967970]', 'hguj20286@mailer-bb.example'))).toEqual(['sender.brand-name']);
     expect(ids(senderFindings('Trust WaIIet', 'customer_service@tpg.com.au'))).toEqual(['sender.brand-name', 'sender.free-mail']);

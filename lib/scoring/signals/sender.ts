@@ -6,9 +6,9 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
-import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment, isFreeMailbox, underSuspiciousTld } from '../domains';
+import { addressHost, hostInList, hostInfo, imitatedDomain, isForeignGovernment, isFreeMailbox, underSuspiciousTld, type HostInfo } from '../domains';
 import { disposableEmailProviders, freeEmailProviders } from '../lists';
-import { brandNamed } from '../brands';
+import { brandNamed, sameBrand } from '../brands';
 import { bareText, readable } from '../normalize';
 import type { Finding } from '../types';
 
@@ -22,6 +22,7 @@ export const senderSignalIds = [
   'sender.mixed-script',
   'sender.address-in-name',
   'sender.brand-name',
+  'sender.domain-as-name',
   'sender.invalid-domain',
   'sender.suspicious-tld',
   'policy.blocked-sender',
@@ -66,6 +67,20 @@ const providerSystemMailbox = /^(mailer-daemon|postmaster|mail-daemon|mailerdaem
 function capitalIAsL(name: string): string {
   return name.replace(/(?<=\p{Ll}I?)I(?!(?!I)\p{Lu})/gu, 'l');
 }
+
+/**
+ * A display name that is a web domain ("ethereum.org" <…@icloud.com>, "celsius.network"
+ * <…@es.iceapple.tech>): the name of a site, on an address of another owner, claims the site.
+ * A site's own mail comes from the site's domain ("Amazon.com" <…@amazon.com>).
+ */
+function claimedSite(name: string, host: HostInfo): string | undefined {
+  const trimmed = name.trim().toLowerCase().replace(/^www\./, '');
+  if (trimmed.length > 100 || !siteName.test(trimmed)) return undefined;
+  const site = hostInfo(trimmed);
+  if (!site.isIcann || site.domain === '' || site.domain === host.domain || sameBrand(site, host)) return undefined;
+  return trimmed;
+}
+const siteName = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}$/;
 
 export function senderSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const from = message.from;
@@ -127,6 +142,8 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   // "MetaMask Support" <x@mymts.net>: the name of a service on an address of another owner
   const claimsBrand = brand !== undefined && !brandsOwnDomain;
   if (claimsBrand) findings.push({ id: 'sender.brand-name', category: 'sender', weight: 20, evidence: [shown] });
+  const site = claimsBrand ? undefined : claimedSite(name, host);
+  if (site) findings.push({ id: 'sender.domain-as-name', category: 'sender', weight: 20, evidence: [shown] });
 
   const imitated = imitatedDomain(host, context.organisationDomains);
   if (imitated) {
@@ -138,7 +155,7 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   if (!providersOwnSystem && (freeProvider || hostInList(host.hostname, disposableEmailProviders()))) {
     // a free mailbox that calls itself the help desk, the province or a bank ("Nubank - suspeita
     // de fraude" <plop77646@gmail.com>) is weighed as its own feature: no such body writes from Gmail
-    const claiming = role !== null || claimedOrganisation !== undefined || claimsBrand;
+    const claiming = role !== null || claimedOrganisation !== undefined || claimsBrand || site !== undefined;
     findings.push({ id: 'sender.free-mail', ...(claiming && { feature: 'sender.free-mail.claiming' }), category: 'sender', weight: claiming ? 15 : 5, evidence: [address] });
   }
 
