@@ -659,6 +659,33 @@ export const lureRules = [
     },
   },
   {
+    // "I hacked your computer … send me 1300 USD in Bitcoin to this wallet address", "Máy tính của
+    // bạn đã bị hacker chiếm quyền điều khiển … quay lén trong camera": the blackmail e-mail, sent
+    // (often from the reader's own address, forged) to whole lists; the claim and the demand together
+    id: 'scam.extortion',
+    category: 'scam',
+    weight: 20,
+    patterns: [
+      String.raw`\b(i|we) (have |had |'ve )?(hacked|infected|compromised|gained (full )?access to) (your|ur) (device|computer|pc|phone|system|operating system|e-?mail|accounts?|webcam|camera|mailbox)s?\b.{0,2000}\b(bitcoin|btc|crypto|wallet|ltc|monero|usdt)\b`,
+      String.raw`\b(recorded|filmed) (you|u)\b.{0,2000}\b(bitcoin|btc|wallet)\b`,
+      String.raw`\b(may tinh|thiet bi|dien thoai|tai khoan|email|hop thu|webcam|camera) cua (ban|anh|chi|quy vi) (da )?bi (hacker |tin tac |toi )?(chiem quyen|xam nhap|hack|kiem soat)\b.{0,400}\b(hinh anh|video|camera|webcam|nhay cam|quay len|bitcoin|btc|tien dien tu|tien ma hoa)\b`,
+      String.raw`\b(toi|chung toi) da (hack|xam nhap|chiem quyen( dieu khien)?|kiem soat)( duoc)? (may tinh|thiet bi|dien thoai|tai khoan|email|hop thu|webcam|camera)\b.{0,2000}\b(bitcoin|btc|tien dien tu|tien ma hoa)\b`,
+    ],
+    examples: {
+      match: [
+        'I hacked your computer - installed a backdoor virus. … I want you to send me 1300 USD in Bitcoin to this wallet address',
+        'I recorded you (through your camera) satisfying yourself! … pay in BTC',
+        'Máy tính của bạn đã bị hacker chiếm quyền điều khiển và bị hacker thu thập được các thông tin hình ảnh nhạy cảm',
+        'Tôi đã hack được máy tính của bạn. Hãy chuyển 1000 USD bằng Bitcoin',
+      ],
+      noMatch: [
+        'Kẻ lừa đảo tuyên bố đã hack được webcam và có trong tay video nhạy cảm của bạn, đòi tiền chuộc bằng tiền điện tử',
+        'Once we have access to your account we can reset it. Bitcoin payments are not accepted.',
+        'Nếu máy tính của bạn bị nhiễm mã độc, hãy liên hệ Trung tâm CNTT',
+      ],
+    },
+  },
+  {
     id: 'scam.prize',
     category: 'scam',
     weight: 20,

@@ -59,5 +59,8 @@ describe('the real Vietnamese corpus', () => {
     expect(level('whitehat-tong-cuc-vuot-han-muc-48-gio')).toBe('danger');
     expect(lures.get('whitehat-tong-cuc-vuot-han-muc-48-gio')?.verdict.reasons.map((r) => r.id)).toContain('link.government-spoof');
     expect(level('viethanit-bang-luong-html')).toBe('danger');
+    // a shortcut dressed as the Prime Minister's directive; the blackmail that claims the reader's camera
+    expect(level('bocongan-chi-thi-thu-tuong-lnk')).not.toBe('safe');
+    expect(lures.get('hanoi-cong-an-tong-tien-bitcoin')?.verdict.reasons.map((r) => r.id)).toContain('scam.extortion');
   });
 });
