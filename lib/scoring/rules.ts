@@ -631,7 +631,7 @@ export const lureRules = [
     patterns: [
       String.raw`\b\d{1,3}([.,]\d{1,3})? ?(million|billion|m) (us |united states )?(dollars|usd|euros?|pounds)\b`,
       String.raw`\b(usd|us\$|eur|gbp) ?\d{1,3}[.,]\d{3}[.,]\d{3}\b`,
-      String.raw`\b(next of kin|late (husband|client|father)|inheritance|beneficiary(?! ?(:|name|account|bank|details|address|swift|iban|information|info))|compensation (fund|payment)|unclaimed (fund|funds|inheritance)|consignment box|atm (card|delivery)|diplomat)\b`,
+      String.raw`\b(next of kin|late (husband|client|father)|inheritance|(dear|the|you|our|a) beneficiary(?! ?(:|name|account|bank|details|address|swift|iban|information|info))|beneficiary (payments?|funds?|transfers?)|compensation (fund|payment)|unclaimed (fund|funds|inheritance)|consignment box|atm (card|delivery)|diplomat)\b`,
       String.raw`\b(donat(e|ion)|grant) (of|the sum of)\b.{0,40}\b(usd|dollars|euros|\$)`,
       String.raw`\b(dying|terminal|cancer)\b.{0,80}\b(fund|funds|money|charity|inheritance)\b`,
       String.raw`\b(free donate|donation (of|for you)|i (want|wish) to donate)\b`,
@@ -639,7 +639,7 @@ export const lureRules = [
     ],
     examples: {
       match: ['I wish to transfer 10.5 million dollars to you', 'You are the beneficiary of an unclaimed inheritance', 'We have decided to donate the sum of 2M USD to you', 'LOAN OFFER....', 'I wish to donate my fortune'],
-      noMatch: ['The province budget is 2 billion dong', 'Beneficiary name: CONG TY TNHH ABC, Beneficiary account: 0011004123456'],
+      noMatch: ['The province budget is 2 billion dong', 'Beneficiary name: CONG TY TNHH ABC, Beneficiary account: 0011004123456', 'Martha Stewart as an unwitting beneficiary'],
     },
   },
   {

@@ -49,6 +49,17 @@ describe('bulk mail is not a lure on its own', () => {
     expect(linkFindings([link('https://news.example.org/manage-subscriptions?e=lethic@laocai.gov.vn', 'Settings')])).toEqual([]);
   });
 
+  it("does not count it in the list server's other pages beside its unsubscribe page, but does in a spammer's /fwd/ beside its /unsub/", () => {
+    const imakenews = (page: string) => link(`http://www.imakenews.com/eletra/${page}.cfm?x=mediaunspun%2Clethic@laocai.gov.vn`, 'Click here');
+    expect(linkFindings([imakenews('remove'), imakenews('update'), imakenews('change')])).toEqual([]);
+    expect(ids(linkFindings([imakenews('update')]))).toEqual(['link.recipient-in-url']);
+    const spam = [link('http://newgoffer.example/fwd/P2Q9MjI3/lethic@laocai.gov.vn', 'RÉCLAMER MON LOT'), link('http://newgoffer.example/unsub/P2Q9MjI3', 'cliquez ici')];
+    expect(ids(linkFindings(spam))).toEqual(['link.recipient-in-url']);
+    // a tracker merely labelled "Unsubscribe" names no folder: the same address under another text counts
+    const tracker = 'https://dm.example/trace/v1/report?mf=lethic%40laocai.gov.vn';
+    expect(ids(linkFindings([link(tracker, 'Unsubscribe'), link(tracker, 'Official Website')]))).toEqual(['link.recipient-in-url']);
+  });
+
   it("does not count it in a link to the sender's own site (a mailing's registration or tracking link)", () => {
     const webinar = message({
       links: [link('https://events.fortinet.com/webinar?email=lethic@laocai.gov.vn', 'Click here to register')],

@@ -232,6 +232,38 @@ function isListManagement(link: MailLink, unsubscribe: ReadonlySet<string>): boo
   return pathStart > 0 && listManagementPath.test(href.slice(pathStart));
 }
 
+/**
+ * The folders of the list server: where a link whose path says it unsubscribes (or which
+ * `List-Unsubscribe` names) lives. Pages beside it that carry the subscriber's address ("update
+ * your profile", "change to text": imakenews.com/eletra/update.cfm?x=list,reader@… beside
+ * eletra/remove.cfm) manage the list too; a spammer's /fwd/…/reader@ beside its /unsub/ is in
+ * another folder, and a tracker merely labelled "Unsubscribe" names no folder at all.
+ */
+function listServerFolders(links: readonly MailLink[], unsubscribe: ReadonlySet<string>): Set<string> {
+  const folders = new Set<string>();
+  let looked = 0;
+  for (const link of links) {
+    if (++looked > maxDistinctLinks) break;
+    const href = link.href.slice(0, 2048);
+    const target = hostAndPath(href);
+    if (target === undefined) continue;
+    const path = target.slice(target.indexOf('/'));
+    if (unsubscribe.has(target) || listManagementPath.test(path)) folders.add(folderOf(target));
+  }
+  return folders;
+}
+
+/** "host/a/b/page.cfm" → "host/a/b/". */
+function folderOf(hostAndPath: string): string {
+  return hostAndPath.slice(0, hostAndPath.lastIndexOf('/') + 1);
+}
+
+function inListFolder(link: MailLink, folders: ReadonlySet<string>): boolean {
+  if (folders.size === 0) return false;
+  const target = hostAndPath(link.href.slice(0, 2048));
+  return target !== undefined && folders.has(folderOf(target));
+}
+
 /** Links to the organisation itself, or to hosts the admins trust, are nobody's business. */
 function isExempt(host: HostInfo, context: ScoringContext): boolean {
   return inPolicyList(host.hostname, context.trustedLinkHosts) || isOrganisationHost(host, context);
@@ -352,6 +384,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
   // whose own site a link may be: the sender's, unless the sender is a free mailbox
   const owner = context.sender && !isFreeMailbox(context.sender) ? context.sender : undefined;
   const unsubscribe = recipients.length > 0 ? listUnsubscribeTargets(message) : new Set<string>();
+  const listFolders = recipients.length > 0 ? listServerFolders(message.links, unsubscribe) : new Set<string>();
   const linksPerHost = distinctLinksPerHost(message.links);
   const seen = new Set<string>();
   const assessed: LinkAssessment[] = [];
@@ -384,7 +417,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
       // a page pre-filled for the reader on the sender's own site is its mailing's registration
       // or tracking link (events.fortinet.com?email=… from fortinet.com); a lure's is elsewhere
       const sendersOwn = owner !== undefined && (sameOwner(host, owner) || sameBrand(host, owner));
-      if (!isExempt(host, context) && !isListManagement(link, unsubscribe) && !sendersOwn) {
+      if (!isExempt(host, context) && !isListManagement(link, unsubscribe) && !inListFolder(link, listFolders) && !sendersOwn) {
         const href = link.href.slice(0, 8192).toLowerCase();
         const hrefRaw = link.href.slice(0, 8192);
         const recipient = recipients.find((r) => r.forms.some((form, i) => (i >= 2 ? hrefRaw.includes(form) : href.includes(form))));
