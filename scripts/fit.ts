@@ -165,6 +165,9 @@ async function main(argv: string[]): Promise<number> {
     const danger = group.filter((g) => g.score >= g.danger).length;
     process.stdout.write(`${key.padEnd(24)} ${String(group.length).padStart(6)} ${counted(flagged, group.length).padStart(15)} ${counted(danger, group.length).padStart(15)}\n`);
   }
+  // which legitimate messages the held-out folds put at danger: the margin under the budget, by name
+  const alarms = tested.filter((t) => t.item.label === 0 && t.score >= t.danger).sort((a, b) => b.score - a.score);
+  if (alarms.length) process.stdout.write(`legitimate at danger when held out: ${alarms.map((t) => `${basename(t.item.file).slice(0, 24)} ${Math.round(t.score)}/${t.danger}`).join(', ')}\n`);
 
   const { lexicon, items: everything } = withVocabulary(items, items);
   const final = fitWeights(everything, { prior, uncapped, fullPull: eraBound });

@@ -19,7 +19,7 @@ import { replyToSignalIds, replyToSignals } from './signals/replyTo';
 import { senderSignalIds, senderSignals } from './signals/sender';
 import { textSignalIds, textSignals } from './signals/text';
 import { extraPhraseRule, lureRules } from './rules';
-import { applySenderTrust, trustKey } from './trust';
+import { applySenderTrust, isCredentialRequest, trustKey } from './trust';
 import { withShippedWeight } from './weights';
 import type { Finding, Reason, ScoringPolicy, Verdict } from './types';
 
@@ -132,7 +132,8 @@ export function score(message: MailMessage, policy: ScoringPolicy): Verdict {
     const reasons = findings
       .map((f, _i, all) => explain(f, safePolicy, all))
       .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-    return { level, score: points, reasons, ...(trustedSender !== undefined && { trustedSender }) };
+    const asksForCredentials = examined.found.some(isCredentialRequest);
+    return { level, score: points, reasons, ...(trustedSender !== undefined && { trustedSender }), ...(asksForCredentials && { asksForCredentials }) };
   } catch {
     // Unreachable by design (every input is sanitised); a verdict is still owed to the caller.
     return { level: 'safe', score: 0, reasons: [] };

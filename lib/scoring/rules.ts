@@ -690,7 +690,8 @@ export const lureRules = [
     category: 'scam',
     weight: 20,
     patterns: [
-      String.raw`\b(you have|you've|you) (been selected|won|are (the )?(lucky )?winner|are (a )?finalist)\b`,
+      // ("you won't find a better source", "have you won the war?": no prize)
+      String.raw`\b(?<!\b(have|did|had|if) )(you have|you've|you) (been selected|won(?! ?[^a-z0-9 ]{1,3} ?t\b)|are (the )?(lucky )?winner|are (a )?finalist)\b`,
       String.raw`\b(claim|redeem|collect|receive) (your |a )?(free |exclusive )?(prize|reward|gift|bonus|airdrop|allocation|tokens?|winnings|voucher)\b`,
       String.raw`\b(free spins|freispiele|rodadas gratis|giros gratis|tours gratuits)\b`,
       String.raw`\b(airdrop|token allocation|staking rewards?)\b`,
@@ -734,8 +735,15 @@ export const lureRules = [
         'Je hebt gewonnen! Claim je bonus',
         'Wij hebben geprobeerd u te bereiken. Reageer alstublieft!',
         'We have been trying to contact you, please respond',
+        'Congratulations! You won at SafeCasino',
       ],
-      noMatch: ['The winner of the football match was announced', 'The tool set is in the second drawer', 'Please fill in the staff survey by Friday'],
+      noMatch: [
+        'The winner of the football match was announced',
+        'The tool set is in the second drawer',
+        'Please fill in the staff survey by Friday',
+        "If you haven't subscribed yet, you won't find a better source of useful information",
+        'But have you won the war before you find him?',
+      ],
     },
   },
 

@@ -113,7 +113,8 @@ describe('when the banner may offer trust', () => {
     expect(offer({ text: lure })).toBe(false);
     // a credential request that stays at caution is no more trustworthy
     const ask = scored({ from: { name: 'An', address: 'an.nguyen@gmail.com' }, text: 'Anh vui lòng gửi mật khẩu hộp thư cho em nhé.' });
-    expect(ask.reasons.some((r) => r.id === 'credentials.ask-password')).toBe(true);
+    // (the fit may give the request no points, so no reason: the verdict still says it asked)
+    expect(ask.asksForCredentials).toBe(true);
     expect(canOfferTrust(ask, { from: { name: 'An', address: 'an.nguyen@gmail.com' }, replyTo: [] })).toBe(false);
   });
 

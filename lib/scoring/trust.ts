@@ -93,8 +93,8 @@ export function applySenderTrust(message: MailMessage, findings: Finding[], trus
  * password (the admins never do; trusting from the very lure would help it), nor when the address
  * is in doubt or replies would go to another address.
  */
-export function canOfferTrust(verdict: Pick<Verdict, 'level' | 'reasons' | 'trustedSender'>, message: Pick<MailMessage, 'from' | 'replyTo'>): boolean {
-  if (verdict.level !== 'caution' || verdict.trustedSender !== undefined) return false;
+export function canOfferTrust(verdict: Pick<Verdict, 'level' | 'reasons' | 'trustedSender' | 'asksForCredentials'>, message: Pick<MailMessage, 'from' | 'replyTo'>): boolean {
+  if (verdict.level !== 'caution' || verdict.trustedSender !== undefined || verdict.asksForCredentials) return false;
   if (trustKey(message.from?.address ?? '') === '' || repliesElsewhere(message)) return false;
   if (verdict.reasons.some((r) => senderInDoubtFindingIds.has(r.id) || isCredentialRequest(r))) return false;
   return verdict.reasons.some((r) => senderIdentityFindingIds.has(r.id) && r.weight > 0);

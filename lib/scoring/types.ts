@@ -59,6 +59,11 @@ export interface Verdict {
   reasons: Reason[];
   /** The From address, when the user's trust in it was applied (its identity findings dropped). */
   trustedSender?: string;
+  /**
+   * The message asks for a password or a sign-in (a credentials finding fired), whatever points
+   * the fit gave that finding: such a message is never offered "I know this sender".
+   */
+  asksForCredentials?: true;
 }
 
 export interface ScoringPolicy {
