@@ -35,34 +35,35 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.2% caution+ and 0.4% danger (1,325 messages); the issue's ceilings are 3% and 0.5%
-  it('leaves legitimate mail alone: caution+ ≤ 3%, danger ≤ 0.5%', () => {
+  // measured 2.0% caution+ and 0.2% danger (26 and 3 of 1,325; cross-validated 2.3% / 0.4%); the
+  // issue's ceilings are 3% and 0.5%: a ceiling a few messages over what is measured
+  it('leaves legitimate mail alone: caution+ ≤ 2.5%, danger ≤ 0.4%', () => {
     const { flagged, danger } = figures(ham);
-    expect(flagged).toBeLessThanOrEqual(0.03);
-    expect(danger).toBeLessThanOrEqual(0.005);
+    expect(flagged).toBeLessThanOrEqual(0.025);
+    expect(danger).toBeLessThanOrEqual(0.004);
   });
 
-  // measured 95.2% / 86.3% (357; cross-validated 95.2% / 83.5%); the issue asks 95% / 80%: a floor
+  // measured 95.5% / 88.0% (357; cross-validated 95.5% / 87.4%); the issue asks 95% / 80%: a floor
   // a message or two under what is measured
-  it('flags credential lures: caution+ ≥ 94.5%, danger ≥ 84%', () => {
+  it('flags credential lures: caution+ ≥ 94.5%, danger ≥ 86%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
     expect(flagged).toBeGreaterThanOrEqual(0.945);
-    expect(danger).toBeGreaterThanOrEqual(0.84);
+    expect(danger).toBeGreaterThanOrEqual(0.86);
   });
 
-  // measured 88.7% / 58.4% (399)
-  it('flags scams: caution+ ≥ 86%, danger ≥ 56%', () => {
+  // measured 89.7% / 67.4% (399)
+  it('flags scams: caution+ ≥ 88%, danger ≥ 65%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
-    expect(flagged).toBeGreaterThanOrEqual(0.86);
-    expect(danger).toBeGreaterThanOrEqual(0.56);
+    expect(flagged).toBeGreaterThanOrEqual(0.88);
+    expect(danger).toBeGreaterThanOrEqual(0.65);
   });
 
-  // measured 82.8% / 61.0% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 81%, danger ≥ 59%', () => {
+  // measured 83.7% / 66.8% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 65%', () => {
     const { flagged, danger } = figures(lures);
-    expect(flagged).toBeGreaterThanOrEqual(0.81);
-    expect(danger).toBeGreaterThanOrEqual(0.59);
+    expect(flagged).toBeGreaterThanOrEqual(0.82);
+    expect(danger).toBeGreaterThanOrEqual(0.65);
   });
 });
 
@@ -77,13 +78,13 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 39.3% / 25.0% (11 and 7 of 28); the issue asks 90%: most of these lures are a subject
+  // measured 40.0% / 25.7% (14 and 9 of 35); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
-  it('flags real Vietnamese lures: caution+ ≥ 35%, danger ≥ 21%', async () => {
+  it('flags real Vietnamese lures: caution+ ≥ 37%, danger ≥ 22%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
-    expect(files).toBeGreaterThanOrEqual(28);
-    expect(flagged).toBeGreaterThanOrEqual(0.35);
-    expect(danger).toBeGreaterThanOrEqual(0.21);
+    expect(files).toBeGreaterThanOrEqual(35);
+    expect(flagged).toBeGreaterThanOrEqual(0.37);
+    expect(danger).toBeGreaterThanOrEqual(0.22);
   });
 });
 
