@@ -103,6 +103,9 @@ describe('senderSignals', () => {
     expect(found?.weight).toBe(35);
     expect(found?.evidence).toEqual(['hotro@laocai.gov.vn', 'x@mailer-notice.com']);
     expect(senderFindings('x@mailer-notice.com', 'x@mailer-notice.com')).toEqual([]);
+    // another mailbox of the same outside domain hides nothing
+    expect(senderFindings('David&TomGardner@fooladvisor.com', 'subscriber@fooladvisor.com')).toEqual([]);
+    expect(ids(senderFindings('support@fooladvisor.com', 'subscriber@fool-advisor.example'))).toEqual(['sender.address-in-name']);
   });
 
   it('flags blocked sender domains even inside', () => {

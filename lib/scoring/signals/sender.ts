@@ -162,9 +162,13 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   const named = addressInText.exec(name);
   if (named) {
     const namedAddress = named[0].toLowerCase();
-    if (namedAddress !== address) {
-      const namedHost = hostInfo(addressHost(namedAddress));
-      const claimsOrganisation = isOrganisationHost(namedHost, context);
+    const namedHost = hostInfo(addressHost(namedAddress));
+    const claimsOrganisation = isOrganisationHost(namedHost, context);
+    // "David&TomGardner@fooladvisor.com" <subscriber@fooladvisor.com>: the same outside domain
+    // under another mailbox hides nothing (the organisation's own name over an outside mailbox
+    // still counts, at 35)
+    const sameOutsideDomain = !claimsOrganisation && namedHost.domain !== '' && namedHost.domain === host.domain;
+    if (namedAddress !== address && !sameOutsideDomain) {
       findings.push({
         id: 'sender.address-in-name',
         category: 'sender',
