@@ -130,6 +130,18 @@ export function isFreeMailbox(host: HostInfo): boolean {
   return freeEmailProviders().has(host.hostname);
 }
 
+/**
+ * The free-mail provider a host belongs to ("maine.rr.com" → "rr.com", "x.za.com" → "za.com"),
+ * unless the host is the provider's own list or system service: "OneIncomeLiving@groups.msn.com"
+ * is an MSN Groups list, "refertofriend@reply.yahoo.com" Yahoo's mailer, nobody's free mailbox.
+ */
+export function freeMailProvider(hostname: string): string | undefined {
+  const provider = hostInList(hostname, freeEmailProviders());
+  if (provider === undefined || provider === hostname) return provider;
+  return providerService.test(hostname.slice(0, hostname.length - provider.length)) ? undefined : provider;
+}
+const providerService = /^(?:[a-z0-9-]+\.)*(?:groups?|lists?|reply|replies|bounces?|mailer|notify|notifications?)\.$/;
+
 /** Single characters that read alike in a host name (as char codes); separators vanish (-1). */
 const skeletonCodes = new Map<number, number>([
   [0x31, 0x6c], [0x69, 0x6c], [0x7c, 0x6c], [0x21, 0x6c], // 1 i | ! → l

@@ -19,6 +19,12 @@ describe('replyToSignals', () => {
     ]);
   });
 
+  it("takes a provider's list service for a list, not a free mailbox; an ISP's or a free subdomain's mailbox stays free", () => {
+    expect(ids(replyFindings('abcusa88@hotmail.com', ['OneIncomeLiving@groups.msn.com']))).toEqual(['reply-to.different-domain']);
+    expect(ids(replyFindings('info@shop.example', ['lcolema1@maine.rr.com']))).toEqual(['reply-to.free-mail']);
+    expect(ids(replyFindings('info@shop.example', ['return@wavola.za.com']))).toEqual(['reply-to.free-mail']);
+  });
+
   it('flags a Reply-To on another domain, less', () => {
     expect(ids(replyFindings('a@example.com', ['b@other.example']))).toEqual(['reply-to.different-domain']);
   });

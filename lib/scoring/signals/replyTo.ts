@@ -5,7 +5,7 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
-import { addressHost, bareAddress, hostInList, hostInfo, sameOwner } from '../domains';
+import { addressHost, bareAddress, freeMailProvider, hostInList, hostInfo, sameOwner } from '../domains';
 import { disposableEmailProviders, freeEmailProviders } from '../lists';
 import type { Finding } from '../types';
 import { linksSendersOwnSite } from './links';
@@ -32,7 +32,7 @@ export function replyToSignals(message: MailMessage, context: ScoringContext): F
     const host = hostInfo(addressHost(replyTo.address));
     if (host.hostname === '' || sameOwner(host, sender) || isOrganisationHost(host, context)) continue;
     if (notice && replyTo.address.length > 3 && shown.includes(replyTo.address.toLowerCase())) continue;
-    const free = hostInList(host.hostname, freeEmailProviders()) ?? hostInList(host.hostname, disposableEmailProviders());
+    const free = freeMailProvider(host.hostname) ?? hostInList(host.hostname, disposableEmailProviders());
     (free ? freeMail : otherDomain).push(replyTo.address);
   }
   if (freeMail.length > 0) {
