@@ -186,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
   if (values['dry-run']) return 0;
   const about =
     `npm run fit: L2-regularised logistic regression towards the hand-set weights (λ 0.003, a twentieth of it for findings no legitimate message shows, save links to file-sharing hosts, shorteners and archive attachments, which the 2002 mail could not show; points scaled to aim the danger line at 60), weights ≥ 0, ` +
-    `single features capped below danger except proofs; thresholds for a false-alarm budget of 2.2% caution+ and 0.3% danger on legitimate mail. ` +
+    `single features capped below danger except proofs; thresholds for a false-alarm budget of 2.0% caution+ and 0.3% danger on legitimate mail. ` +
     `Corpora: ${fitCorpora.map((c) => c.label).join(', ')} (${items.length} messages).`;
   const out = { about, thresholds: final.thresholds, weights: final.points, lexicon };
   await writeFile(join(root, 'lib', 'scoring', 'data', 'weights.json'), `${JSON.stringify(out, null, 2)}\n`);

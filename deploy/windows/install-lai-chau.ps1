@@ -61,7 +61,7 @@ $kit = @'
     "allowDismiss": true,
     "allowTrustSender": true,
     "cautionThreshold": 34,
-    "dangerThreshold": 62,
+    "dangerThreshold": 60,
     "reportMode": "compose",
     "reportConfirm": true,
     "reportOriginal": "keep",

@@ -40,7 +40,7 @@ describe('fitWeights', () => {
 
   it('chooses thresholds within the false-alarm budget on the legitimate examples', () => {
     const ham = examples().filter((e) => e.label === 0).map((e) => scoreOf(e.features, result.points));
-    expect(ham.filter((s) => s >= result.thresholds.caution).length / ham.length).toBeLessThanOrEqual(0.022);
+    expect(ham.filter((s) => s >= result.thresholds.caution).length / ham.length).toBeLessThanOrEqual(0.02);
     expect(ham.filter((s) => s >= result.thresholds.danger).length / ham.length).toBeLessThanOrEqual(0.003);
   });
 

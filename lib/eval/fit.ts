@@ -116,7 +116,7 @@ export function scoreOf(features: readonly string[], points: Readonly<Record<str
 function fitOnce(examples: readonly Example[], options: FitOptions): FitResult {
   const priorScale = options.priorScale ?? 20;
   const lambda = options.lambda ?? 0.003;
-  const budget = options.budget ?? { caution: 0.022, danger: 0.003 };
+  const budget = options.budget ?? { caution: 0.02, danger: 0.003 };
   const iterations = options.iterations ?? 1500;
   const ids = [...new Set([...Object.keys(options.prior), ...examples.flatMap((e) => e.features)])].sort();
   const prior = Float64Array.from(ids, (id) => (options.prior[id] ?? 10) / priorScale);

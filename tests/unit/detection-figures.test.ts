@@ -35,7 +35,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.0% caution+ and 0.2% danger (26 and 3 of 1,325; cross-validated 2.3% / 0.4%); the
+  // measured 2.0% caution+ and 0.3% danger (27 and 4 of 1,325; cross-validated 2.3% / 0.3%); the
   // issue's ceilings are 3% and 0.5%: a ceiling a few messages over what is measured
   it('leaves legitimate mail alone: caution+ ≤ 2.5%, danger ≤ 0.4%', () => {
     const { flagged, danger } = figures(ham);
@@ -43,27 +43,27 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.004);
   });
 
-  // measured 95.5% / 88.0% (357; cross-validated 95.5% / 87.4%); the issue asks 95% / 80%: a floor
+  // measured 95.5% / 88.8% (357; cross-validated 95.5% / 89.4%); the issue asks 95% / 80%: a floor
   // a message or two under what is measured
-  it('flags credential lures: caution+ ≥ 94.5%, danger ≥ 86%', () => {
+  it('flags credential lures: caution+ ≥ 94.5%, danger ≥ 87%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
     expect(flagged).toBeGreaterThanOrEqual(0.945);
-    expect(danger).toBeGreaterThanOrEqual(0.86);
+    expect(danger).toBeGreaterThanOrEqual(0.87);
   });
 
-  // measured 89.7% / 67.4% (399)
-  it('flags scams: caution+ ≥ 88%, danger ≥ 65%', () => {
+  // measured 89.7% / 69.4% (399)
+  it('flags scams: caution+ ≥ 88%, danger ≥ 67%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
     expect(flagged).toBeGreaterThanOrEqual(0.88);
-    expect(danger).toBeGreaterThanOrEqual(0.65);
+    expect(danger).toBeGreaterThanOrEqual(0.67);
   });
 
-  // measured 83.7% / 66.8% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 65%', () => {
+  // measured 83.7% / 68.0% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 66%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.82);
-    expect(danger).toBeGreaterThanOrEqual(0.65);
+    expect(danger).toBeGreaterThanOrEqual(0.66);
   });
 });
 
