@@ -55,6 +55,8 @@ describe('bulk mail is not a lure on its own', () => {
     expect(ids(linkFindings([imakenews('update')]))).toEqual(['link.recipient-in-url']);
     const spam = [link('http://newgoffer.example/fwd/P2Q9MjI3/lethic@laocai.gov.vn', 'RÉCLAMER MON LOT'), link('http://newgoffer.example/unsub/P2Q9MjI3', 'cliquez ici')];
     expect(ids(linkFindings(spam))).toEqual(['link.recipient-in-url']);
+    // an unsubscribe page at the site's root vouches for no other page of it
+    expect(ids(linkFindings([link('https://evil.example/unsubscribe?e=lethic@laocai.gov.vn', 'Hủy đăng ký'), link('https://evil.example/login?e=lethic@laocai.gov.vn', 'Đăng nhập')]))).toEqual(['link.recipient-in-url']);
     // a tracker merely labelled "Unsubscribe" names no folder: the same address under another text counts
     const tracker = 'https://dm.example/trace/v1/report?mf=lethic%40laocai.gov.vn';
     expect(ids(linkFindings([link(tracker, 'Unsubscribe'), link(tracker, 'Official Website')]))).toEqual(['link.recipient-in-url']);

@@ -248,7 +248,9 @@ function listServerFolders(links: readonly MailLink[], unsubscribe: ReadonlySet<
     const target = hostAndPath(href);
     if (target === undefined) continue;
     const path = target.slice(target.indexOf('/'));
-    if (unsubscribe.has(target) || listManagementPath.test(path)) folders.add(folderOf(target));
+    // a folder of its own (eletra/): an unsubscribe page at the site's root vouches for no other page
+    const folder = folderOf(target);
+    if (folder.indexOf('/') < folder.length - 1 && (unsubscribe.has(target) || listManagementPath.test(path))) folders.add(folder);
   }
   return folders;
 }

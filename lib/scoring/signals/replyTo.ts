@@ -6,7 +6,7 @@
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
 import { addressHost, bareAddress, freeMailProvider, hostInList, hostInfo, sameOwner } from '../domains';
-import { disposableEmailProviders, freeEmailProviders } from '../lists';
+import { disposableEmailProviders } from '../lists';
 import type { Finding } from '../types';
 import { linksSendersOwnSite } from './links';
 

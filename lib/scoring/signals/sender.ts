@@ -7,7 +7,7 @@
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
 import { addressHost, freeMailProvider, hostInList, hostInfo, imitatedDomain, isForeignGovernment, isFreeMailbox, underSuspiciousTld, type HostInfo } from '../domains';
-import { disposableEmailProviders, freeEmailProviders } from '../lists';
+import { disposableEmailProviders } from '../lists';
 import { brandNamed, sameBrand } from '../brands';
 import { bareText, readable } from '../normalize';
 import type { Finding } from '../types';
