@@ -25,6 +25,11 @@ describe('replyToSignals', () => {
     expect(ids(replyFindings('info@shop.example', ['return@wavola.za.com']))).toEqual(['reply-to.free-mail']);
   });
 
+  it("flags another person's mailbox on the sender's own free provider: the scam's drop box, not a relay's ticket", () => {
+    expect(ids(replyFindings('johannespieter03@gmail.com', ['jerryjonesfinancialinvestments@gmail.com']))).toEqual(['reply-to.free-mail']);
+    expect(replyFindings('ticket_jce1031@sneakemail.com', ['ticket_a79s1031@sneakemail.com'])).toEqual([]);
+  });
+
   it('flags a Reply-To on another domain, less', () => {
     expect(ids(replyFindings('a@example.com', ['b@other.example']))).toEqual(['reply-to.different-domain']);
   });
@@ -33,6 +38,7 @@ describe('replyToSignals', () => {
     expect(replyFindings('a@example.com', ['b@lists.example.com'])).toEqual([]);
     expect(replyFindings('a@example.com', ['hotro@laocai.gov.vn'])).toEqual([]);
     expect(replyFindings('a@gmail.com', ['a@gmail.com'])).toEqual([]);
+    expect(replyFindings('A@Gmail.com', ['a@gmail.com'])).toEqual([]);
   });
 
   it('adds a little for a Return-Path on another domain', () => {

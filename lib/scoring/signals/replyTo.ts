@@ -28,9 +28,18 @@ export function replyToSignals(message: MailMessage, context: ScoringContext): F
   // a Gmail address it names) is not such a notice.
   const notice = message.replyTo.length > 0 && systemMailbox.test(message.from?.address.split('@')[0] ?? '') && linksSendersOwnSite(message, context);
   const shown = notice ? message.text.slice(0, 20_000).toLowerCase() : '';
+  const fromAddress = (message.from?.address ?? '').trim().toLowerCase();
   for (const replyTo of message.replyTo) {
     const host = hostInfo(addressHost(replyTo.address));
-    if (host.hostname === '' || sameOwner(host, sender) || isOrganisationHost(host, context)) continue;
+    if (host.hostname === '' || isOrganisationHost(host, context)) continue;
+    if (sameOwner(host, sender)) {
+      // johannespieter03@gmail.com asking for replies to jerryjonesfinancialinvestments@gmail.com:
+      // one free provider, two people's mailboxes — the scam's drop box (a relay service's
+      // per-message addresses, sneakemail's tickets, are its design and do not count)
+      const anotherMailbox = replyTo.address.trim().toLowerCase() !== fromAddress && freeMailProvider(host.hostname) !== undefined;
+      if (anotherMailbox && !hostInList(host.hostname, disposableEmailProviders())) freeMail.push(replyTo.address);
+      continue;
+    }
     if (notice && replyTo.address.length > 3 && shown.includes(replyTo.address.toLowerCase())) continue;
     const free = freeMailProvider(host.hostname) ?? hostInList(host.hostname, disposableEmailProviders());
     (free ? freeMail : otherDomain).push(replyTo.address);
