@@ -526,11 +526,22 @@ export const lureRules = [
       String.raw`\b(payment|card|transaction) decline\b|\bdeclined (transaction|payment|card)\b|\border (is |has been |was )?(on hold|suspended|put on hold)\b`,
       String.raw`\b(pagamento|pago|paiement|zahlung) (recusado|rejeitado|pendente|rechazado|refuse|fehlgeschlagen|abgelehnt)\b`,
       String.raw`\b(thanh toan|giao dich) (that bai|bi tu choi|khong thanh cong)\b`,
+      // "bạn đang có một khoản tiền phạt chưa thanh toán" (the traffic police's name over a .top
+      // link): no police force sends its fines by message with a link to pay
+      String.raw`\btien phat( vi pham)?( giao thong)? chua (duoc )?(thanh toan|nop)\b|\bchua (nop|thanh toan) (tien )?phat\b`,
       String.raw`\b(unable to|could not|cannot|can ?not) process (your|the) (tax return|tax refund|refund|payment)\b`,
     ],
     examples: {
-      match: ['Your payment was declined', 'Please update your billing details', 'Pagamento recusado', 'We are unable to process your tax return', '[Payment Decline] your last order on hold', 'Your Declined Transaction (Norton)'],
-      noMatch: ['The payment was received, thank you'],
+      match: [
+        'Your payment was declined',
+        'Please update your billing details',
+        'Pagamento recusado',
+        'We are unable to process your tax return',
+        '[Payment Decline] your last order on hold',
+        'Your Declined Transaction (Norton)',
+        'Hiện tại, bạn đang có một khoản tiền phạt chưa thanh toán trong tài khoản',
+      ],
+      noMatch: ['The payment was received, thank you', 'Hóa đơn tiền điện tháng 11 chưa thanh toán', 'Đã nộp tiền phạt vi phạm giao thông tại Kho bạc'],
     },
   },
   {
