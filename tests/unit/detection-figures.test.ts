@@ -43,7 +43,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.004);
   });
 
-  // measured 95.5% / 88.8% (357; cross-validated 95.5% / 89.4%); the issue asks 95% / 80%: a floor
+  // measured 95.5% / 88.5% (357; cross-validated 95.5% / 89.6%); the issue asks 95% / 80%: a floor
   // a message or two under what is measured
   it('flags credential lures: caution+ ≥ 94.5%, danger ≥ 87%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
@@ -52,14 +52,14 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeGreaterThanOrEqual(0.87);
   });
 
-  // measured 90.0% / 70.2% (399)
+  // measured 90.0% / 71.9% (399)
   it('flags scams: caution+ ≥ 88%, danger ≥ 67%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
     expect(flagged).toBeGreaterThanOrEqual(0.88);
     expect(danger).toBeGreaterThanOrEqual(0.67);
   });
 
-  // measured 84.1% / 68.2% (1,170); the issue asks 70%
+  // measured 84.2% / 68.9% (1,170); the issue asks 70%
   it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 66%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.82);
@@ -78,13 +78,13 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 40.0% / 25.7% (14 and 9 of 35); the issue asks 90%: most of these lures are a subject
+  // measured 40.5% / 27.0% (15 and 10 of 37); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
-  it('flags real Vietnamese lures: caution+ ≥ 37%, danger ≥ 22%', async () => {
+  it('flags real Vietnamese lures: caution+ ≥ 37%, danger ≥ 24%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
-    expect(files).toBeGreaterThanOrEqual(35);
+    expect(files).toBeGreaterThanOrEqual(37);
     expect(flagged).toBeGreaterThanOrEqual(0.37);
-    expect(danger).toBeGreaterThanOrEqual(0.22);
+    expect(danger).toBeGreaterThanOrEqual(0.24);
   });
 });
 
