@@ -440,8 +440,8 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
  */
 const writtenReach = 100_000;
 const maxWrittenHosts = 20;
-/** Where a written address may be: a scheme, or a top-level name followed by a path. */
-const writtenMark = /https?:\/\/|\.[a-z]{2,24}[/?#]/gi;
+/** Where a written address may be: a scheme's "://" (rarer in prose than its "h"), or a top-level name followed by a path. */
+const writtenMark = /:\/\/|\.[a-z]{2,24}[/?#]/gi;
 const tokenEdge = /[\s<>"'()[\]{}]/;
 const writtenUrl = /^(?:https?:\/\/)?([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8})(?::\d{1,5})?([/?#].+)?$/i;
 
