@@ -701,8 +701,9 @@ export const lureRules = [
     category: 'scam',
     weight: 20,
     patterns: [
-      // ("you won't find a better source", "have you won the war?": no prize)
-      String.raw`\b(?<!\b(have|did|had|if) )(you have|you've|you) (been selected|won(?! ?[^a-z0-9 ]{1,3} ?t\b)|are (the )?(lucky )?winner|are (a )?finalist)\b`,
+      // ("you won't find a better source", "have you won the war?": no prize; the look back comes
+      // after "you", so that the scan still starts on a letter)
+      String.raw`\byou(?<!\b(have|did|had|if) you)( have|'ve)? (been selected|won(?! ?[^a-z0-9 ]{1,3} ?t\b)|are (the )?(lucky )?winner|are (a )?finalist)\b`,
       String.raw`\b(claim|redeem|collect|receive) (your |a )?(free |exclusive )?(prize|reward|gift|bonus|airdrop|allocation|tokens?|winnings|voucher)\b`,
       String.raw`\b(free spins|freispiele|rodadas gratis|giros gratis|tours gratuits)\b`,
       String.raw`\b(airdrop|token allocation|staking rewards?)\b`,
