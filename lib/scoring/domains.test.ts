@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareAddress, boundedEditDistance, hostInList, hostInfo, imitatedDomain, isForeignGovernment, normalizeDomainEntry, sameOwner, underSuspiciousTld } from './domains';
+import { bareAddress, boundedEditDistance, freeMailProvider, hostInList, hostInfo, imitatedDomain, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld } from './domains';
 
 describe('hostInfo', () => {
   it('finds the registrable domain of URLs, hosts and trailing-dot names', () => {
@@ -77,5 +77,24 @@ describe('underSuspiciousTld', () => {
     expect(underSuspiciousTld(hostInfo('zalo.me'))).toBe(false);
     expect(underSuspiciousTld(hostInfo('id.zalo.me'))).toBe(false);
     expect(underSuspiciousTld(hostInfo('laocai.gov.vn'))).toBe(false);
+  });
+});
+
+describe('publicDomain', () => {
+  it('takes a name for a web domain only under a suffix of the public list', () => {
+    expect(publicDomain(' Ethereum.org ')?.domain).toBe('ethereum.org');
+    expect(publicDomain('mail.vnexpress.net')?.domain).toBe('vnexpress.net');
+    expect(publicDomain('Node.js')).toBeUndefined();
+    expect(publicDomain('localhost')).toBeUndefined();
+  });
+});
+
+describe('freeMailProvider', () => {
+  it("names the provider of a mailbox host, but not of the provider's own list or mailer subdomains", () => {
+    expect(freeMailProvider('gmail.com')).toBe('gmail.com');
+    expect(freeMailProvider('maine.rr.com')).toBe('rr.com');
+    expect(freeMailProvider('groups.msn.com')).toBeUndefined();
+    expect(freeMailProvider('reply.yahoo.com')).toBeUndefined();
+    expect(freeMailProvider('laocai.gov.vn')).toBeUndefined();
   });
 });

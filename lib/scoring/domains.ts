@@ -45,6 +45,15 @@ export function hostInfo(urlOrHost: string): HostInfo {
 }
 
 /**
+ * A name that is a web domain under a suffix of the public list ("hotmail.com", "ethereum.org"),
+ * as its host facts; undefined for one that only looks like it ("Node.js", "Lê Thị C.").
+ */
+export function publicDomain(name: string): HostInfo | undefined {
+  const host = hostInfo(name.trim().toLowerCase());
+  return host.isIcann && host.domain !== '' ? host : undefined;
+}
+
+/**
  * Browsers accept 3232235777, 0xC0A80101 and 0300.0250.1.1 as IPv4 hosts; tldts only knows the
  * dotted decimal form.
  */

@@ -96,6 +96,6 @@ export function applySenderTrust(message: MailMessage, findings: Finding[], trus
 export function canOfferTrust(verdict: Pick<Verdict, 'level' | 'reasons' | 'trustedSender' | 'asksForCredentials'>, message: Pick<MailMessage, 'from' | 'replyTo'>): boolean {
   if (verdict.level !== 'caution' || verdict.trustedSender !== undefined || verdict.asksForCredentials) return false;
   if (trustKey(message.from?.address ?? '') === '' || repliesElsewhere(message)) return false;
-  if (verdict.reasons.some((r) => senderInDoubtFindingIds.has(r.id) || isCredentialRequest(r))) return false;
+  if (verdict.reasons.some((r) => senderInDoubtFindingIds.has(r.id))) return false;
   return verdict.reasons.some((r) => senderIdentityFindingIds.has(r.id) && r.weight > 0);
 }

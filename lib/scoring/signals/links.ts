@@ -197,7 +197,7 @@ const listManagementPath = /unsub|optout|opt-out|opt_out|remove|preferences|mana
 /**
  * The unsubscribe addresses a list server declares in `List-Unsubscribe` (RFC 2369, 8058), when
  * the raw message is known: the web ones, as host and path, for the links of the body that lead
- * there. Only that link is exempt: the header says where unsubscribing goes, nothing more.
+ * there. That link is exempt, and the pages in its folder (`listServerOf`), nothing more.
  */
 function listUnsubscribeTargets(message: MailMessage): Set<string> {
   const targets = new Set<string>();
@@ -221,15 +221,10 @@ function hostAndPath(href: string): string | undefined {
   }
 }
 
-function isListManagement(link: MailLink, unsubscribe: ReadonlySet<string>): boolean {
-  if (unsubscribe.size > 0) {
-    const target = hostAndPath(link.href.slice(0, 2048));
-    if (target !== undefined && unsubscribe.has(target)) return true;
-  }
-  if (listManagementWords.test(link.text.slice(0, 200))) return true;
-  const href = link.href.slice(0, 2048);
-  const pathStart = href.indexOf('/', href.indexOf('//') + 2);
-  return pathStart > 0 && listManagementPath.test(href.slice(pathStart));
+/** Where a mailing's list server lives: the `List-Unsubscribe` targets and its folders (below). */
+interface ListServer {
+  unsubscribe: ReadonlySet<string>;
+  folders: ReadonlySet<string>;
 }
 
 /**
@@ -239,20 +234,19 @@ function isListManagement(link: MailLink, unsubscribe: ReadonlySet<string>): boo
  * eletra/remove.cfm) manage the list too; a spammer's /fwd/…/reader@ beside its /unsub/ is in
  * another folder, and a tracker merely labelled "Unsubscribe" names no folder at all.
  */
-function listServerFolders(links: readonly MailLink[], unsubscribe: ReadonlySet<string>): Set<string> {
+function listServerOf(message: MailMessage): ListServer {
+  const unsubscribe = listUnsubscribeTargets(message);
   const folders = new Set<string>();
   let looked = 0;
-  for (const link of links) {
+  for (const link of message.links) {
     if (++looked > maxDistinctLinks) break;
-    const href = link.href.slice(0, 2048);
-    const target = hostAndPath(href);
+    const target = hostAndPath(link.href.slice(0, 2048));
     if (target === undefined) continue;
-    const path = target.slice(target.indexOf('/'));
     // a folder of its own (eletra/): an unsubscribe page at the site's root vouches for no other page
     const folder = folderOf(target);
-    if (folder.indexOf('/') < folder.length - 1 && (unsubscribe.has(target) || listManagementPath.test(path))) folders.add(folder);
+    if (folder.indexOf('/') < folder.length - 1 && (unsubscribe.has(target) || listManagementPath.test(target.slice(target.indexOf('/'))))) folders.add(folder);
   }
-  return folders;
+  return { unsubscribe, folders };
 }
 
 /** "host/a/b/page.cfm" → "host/a/b/". */
@@ -260,10 +254,15 @@ function folderOf(hostAndPath: string): string {
   return hostAndPath.slice(0, hostAndPath.lastIndexOf('/') + 1);
 }
 
-function inListFolder(link: MailLink, folders: ReadonlySet<string>): boolean {
-  if (folders.size === 0) return false;
-  const target = hostAndPath(link.href.slice(0, 2048));
-  return target !== undefined && folders.has(folderOf(target));
+function isListManagement(link: MailLink, list: ListServer): boolean {
+  if (list.unsubscribe.size > 0 || list.folders.size > 0) {
+    const target = hostAndPath(link.href.slice(0, 2048));
+    if (target !== undefined && (list.unsubscribe.has(target) || list.folders.has(folderOf(target)))) return true;
+  }
+  if (listManagementWords.test(link.text.slice(0, 200))) return true;
+  const href = link.href.slice(0, 2048);
+  const pathStart = href.indexOf('/', href.indexOf('//') + 2);
+  return pathStart > 0 && listManagementPath.test(href.slice(pathStart));
 }
 
 /** Links to the organisation itself, or to hosts the admins trust, are nobody's business. */
@@ -385,8 +384,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
   const recipients = recipientForms(message);
   // whose own site a link may be: the sender's, unless the sender is a free mailbox
   const owner = context.sender && !isFreeMailbox(context.sender) ? context.sender : undefined;
-  const unsubscribe = recipients.length > 0 ? listUnsubscribeTargets(message) : new Set<string>();
-  const listFolders = recipients.length > 0 ? listServerFolders(message.links, unsubscribe) : new Set<string>();
+  const list: ListServer = recipients.length > 0 ? listServerOf(message) : { unsubscribe: new Set(), folders: new Set() };
   const linksPerHost = distinctLinksPerHost(message.links);
   const seen = new Set<string>();
   const assessed: LinkAssessment[] = [];
@@ -419,7 +417,7 @@ export function assessLinks(message: MailMessage, context: ScoringContext): Link
       // a page pre-filled for the reader on the sender's own site is its mailing's registration
       // or tracking link (events.fortinet.com?email=… from fortinet.com); a lure's is elsewhere
       const sendersOwn = owner !== undefined && (sameOwner(host, owner) || sameBrand(host, owner));
-      if (!isExempt(host, context) && !isListManagement(link, unsubscribe) && !inListFolder(link, listFolders) && !sendersOwn) {
+      if (!isExempt(host, context) && !isListManagement(link, list) && !sendersOwn) {
         const href = link.href.slice(0, 8192).toLowerCase();
         const hrefRaw = link.href.slice(0, 8192);
         const recipient = recipients.find((r) => r.forms.some((form, i) => (i >= 2 ? hrefRaw.includes(form) : href.includes(form))));

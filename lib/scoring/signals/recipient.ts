@@ -9,7 +9,7 @@
 import { recipientAddresses } from '../../mail/recipient';
 import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
-import { hostInfo } from '../domains';
+import { publicDomain } from '../domains';
 import type { Finding } from '../types';
 
 export const recipientSignalIds = ['recipient.address-as-name'] as const;
@@ -40,11 +40,6 @@ function openingLines(text: string): string[] {
   return lines;
 }
 
-function isDomainName(name: string): boolean {
-  const host = hostInfo(name.toLowerCase());
-  return host.isIcann && host.domain !== '';
-}
-
 export function recipientSignals(message: MailMessage, _context: ScoringContext): Finding[] {
   const recipients = recipientAddresses(message).map((a) => a.toLowerCase());
   const subject = message.subject.slice(0, 500);
@@ -57,7 +52,7 @@ export function recipientSignals(message: MailMessage, _context: ScoringContext)
     const found = greetingLine.exec(line);
     const named = found?.[1] ?? found?.[2];
     // (a domain on a suffix of the public list: "Hi Node.js!" greets no domain)
-    if (named && (named.includes('@') || isDomainName(named))) {
+    if (named && (named.includes('@') || publicDomain(named) !== undefined)) {
       return [{ id: 'recipient.address-as-name', category: 'recipient', weight: 15, evidence: [named] }];
     }
   }

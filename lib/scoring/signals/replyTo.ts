@@ -32,17 +32,17 @@ export function replyToSignals(message: MailMessage, context: ScoringContext): F
   for (const replyTo of message.replyTo) {
     const host = hostInfo(addressHost(replyTo.address));
     if (host.hostname === '' || isOrganisationHost(host, context)) continue;
+    const free = freeMailProvider(host.hostname) !== undefined;
+    const disposable = hostInList(host.hostname, disposableEmailProviders()) !== undefined;
     if (sameOwner(host, sender)) {
       // johannespieter03@gmail.com asking for replies to jerryjonesfinancialinvestments@gmail.com:
       // one free provider, two people's mailboxes — the scam's drop box (a relay service's
       // per-message addresses, sneakemail's tickets, are its design and do not count)
-      const anotherMailbox = replyTo.address.trim().toLowerCase() !== fromAddress && freeMailProvider(host.hostname) !== undefined;
-      if (anotherMailbox && !hostInList(host.hostname, disposableEmailProviders())) freeMail.push(replyTo.address);
+      if (free && !disposable && replyTo.address.trim().toLowerCase() !== fromAddress) freeMail.push(replyTo.address);
       continue;
     }
     if (notice && replyTo.address.length > 3 && shown.includes(replyTo.address.toLowerCase())) continue;
-    const free = freeMailProvider(host.hostname) ?? hostInList(host.hostname, disposableEmailProviders());
-    (free ? freeMail : otherDomain).push(replyTo.address);
+    (free || disposable ? freeMail : otherDomain).push(replyTo.address);
   }
   if (freeMail.length > 0) {
     findings.push({ id: 'reply-to.free-mail', category: 'reply-to', weight: 30, evidence: [...freeMail.slice(0, 3), message.from?.address ?? ''] });

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
-import { addressHost, freeMailProvider, hostInList, hostInfo, imitatedDomain, isForeignGovernment, isFreeMailbox, underSuspiciousTld, type HostInfo } from '../domains';
+import { addressHost, freeMailProvider, hostInList, hostInfo, imitatedDomain, isForeignGovernment, isFreeMailbox, publicDomain, underSuspiciousTld, type HostInfo } from '../domains';
 import { disposableEmailProviders } from '../lists';
 import { brandNamed, sameBrand } from '../brands';
 import { bareText, readable } from '../normalize';
@@ -76,8 +76,8 @@ function capitalIAsL(name: string): string {
 function claimedSite(name: string, host: HostInfo): string | undefined {
   const trimmed = name.trim().toLowerCase().replace(/^www\./, '');
   if (trimmed.length > 100 || !siteName.test(trimmed)) return undefined;
-  const site = hostInfo(trimmed);
-  if (!site.isIcann || site.domain === '' || site.domain === host.domain || sameBrand(site, host)) return undefined;
+  const site = publicDomain(trimmed);
+  if (!site || site.domain === host.domain || sameBrand(site, host)) return undefined;
   return trimmed;
 }
 const siteName = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}$/;
