@@ -1,10 +1,56 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countedWords, vocabularyLevel, vocabularyLevels, vocabularyScore, wordsOf } from './vocabulary';
+import { countedWords, lexiconWordsOf, scannedChars, vocabularyLevel, vocabularyLevels, vocabularyScore, wordsOf } from './vocabulary';
+
+/** The definition the hand walk must keep: the regular expressions it replaced. */
+function wordsByRegExp(bare: string): Set<string> {
+  const text = bare.slice(0, scannedChars).replace(/\b(?:https?:\/\/|www\.)\S+/g, ' ');
+  return new Set(text.match(/[a-z]{4,20}/g) ?? []);
+}
+
+/** Bare-text-like strings: lower-case words, digits, punctuation, URL starts, long runs of letters. */
+const bareLike = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(' ', '.', '/', '_', '5', '-', 'https://', 'http://', 'www.', 'xhttps://', '5www.', 'h', 'w'),
+      fc.stringMatching(/^[a-z]{1,30}$/),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
 
 describe('wordsOf', () => {
   it('takes distinct words of four letters or more and leaves URLs out', () => {
     const words = wordsOf('verify your mailbox now at https://evil.example/verify-mailbox?login www.bad.example verify');
     expect([...words].sort()).toEqual(['mailbox', 'verify', 'your']);
+  });
+
+  it('cuts a long run of letters every twenty and reads only the start of a long text', () => {
+    expect([...wordsOf('abcdefghijklmnopqrstuvwxyzabc')]).toEqual(['abcdefghijklmnopqrst', 'uvwxyzabc']);
+    expect(wordsOf(`${'x '.repeat(scannedChars / 2)}mailbox`).has('mailbox')).toBe(false);
+  });
+
+  it('finds exactly the words the regular expressions found, URLs and word boundaries alike', () => {
+    fc.assert(
+      fc.property(bareLike, (bare) => {
+        expect([...wordsOf(bare)].sort()).toEqual([...wordsByRegExp(bare)].sort());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('lexiconWordsOf', () => {
+  const lexicon = { verify: 3, mailbox: 2.5, ignored: 0, negative: -1 };
+
+  it('is wordsOf filtered by the words the lexicon counts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('verify', 'mailbox', 'ignored', 'negative', 'meeting', 'https://verify.example/mailbox', ' ', '-')), (parts) => {
+        const bare = parts.join(' ');
+        const expected = [...wordsOf(bare)].filter((w) => (lexicon as Record<string, number>)[w]! > 0).sort();
+        expect([...lexiconWordsOf(bare, lexicon)].sort()).toEqual(expected);
+      }),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /** Words that lures use and legitimate mail rarely does (lib/scoring/vocabulary.ts). */
 import type { MailMessage } from '../../mail/types';
 import type { ScoringContext } from '../context';
-import { vocabularyLevel, vocabularyScore, wordsOf } from '../vocabulary';
+import { lexiconWordsOf, vocabularyLevel, vocabularyScore } from '../vocabulary';
 import { shippedLexicon } from '../weights';
 import type { Finding } from '../types';
 
@@ -15,7 +15,7 @@ export function vocabularyFeature(level: number): string {
 export function vocabularySignals(_message: MailMessage, context: ScoringContext): Finding[] {
   const lexicon = shippedLexicon();
   if (!lexicon) return [];
-  const match = vocabularyScore(wordsOf(context.text.bare), lexicon);
+  const match = vocabularyScore(lexiconWordsOf(context.text.bare, lexicon), lexicon);
   const level = vocabularyLevel(match.score);
   if (level === 0) return [];
   // no hand-set weight: the fitted points of the band replace it (weights.ts)
