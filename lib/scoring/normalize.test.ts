@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareText, normalizeText, originalPhrase } from './normalize';
+import { bareText, beyondAscii, normalizeText, originalPhrase } from './normalize';
 
 describe('normalizeText', () => {
   const lure = 'hop thu cua ban da vuot qua gioi han';
@@ -69,5 +70,35 @@ describe('normalizeText growth', () => {
   it('keeps a lone surrogate without crashing', () => {
     expect(() => normalizeText('a\uD800b\uDC00c')).not.toThrow();
     expect(normalizeText('a\uD800b').bare).toHaveLength(3);
+  });
+});
+
+describe('the ASCII form the rule scan reads', () => {
+  /** What `ascii` must be: `bare` unit for unit, anything beyond ASCII as U+007F. */
+  const expectedAscii = (bare: string) => bare.replace(/[^\u0000-\u007f]/g, String.fromCharCode(beyondAscii));
+
+  it('stands U+007F in for each character beyond ASCII, first seen or not, and keeps them in bare', () => {
+    // a character this test file is the first to normalise (the fold table fills on first sight)
+    const text = 'thư báo “tài khoản bị khóa” → ©\u2e3a 😀 中 ﬁ';
+    for (let i = 0; i < 2; i++) {
+      const normalized = normalizeText(text);
+      expect(normalized.bare).toBe('thu bao “tai khoan bi khoa” → ©\u2e3a 😀 中 fi');
+      expect(normalized.ascii).toBe(expectedAscii(normalized.bare));
+    }
+  });
+
+  it('is bare itself when bare is ASCII', () => {
+    const normalized = normalizeText('Hộp thư của bạn đã đầy');
+    expect(normalized.ascii).toBe(normalized.bare);
+  });
+
+  it('matches bare unit for unit on any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        const normalized = normalizeText(text);
+        expect(normalized.ascii).toBe(expectedAscii(normalized.bare));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

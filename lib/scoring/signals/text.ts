@@ -196,30 +196,28 @@ function scanner(group: number, remaining: number, long: boolean): RegExp {
 /**
  * V8 first runs a new regular expression in its interpreter, then compiles it to machine code on
  * a later run, and tunes that code's look-ahead to 128 characters from the middle of the text of
- * the run that compiled it. It does so twice, once for each width a string can be stored in
- * (Latin-1 or two bytes). Left to chance, both hurt:
+ * the run that compiled it, once for each width a string can be stored in (one byte or two).
+ * Left to chance, both hurt:
  * - the interpreter's compile of a group took 20–220 ms (14 KB of pattern). The first long
  *   message after a page load spent 460 ms there;
  * - the scanners were tuned to whatever mail came first. On the 1 MB adversarial message, two of
  *   them then scanned at 35 ns a character instead of 2 (bench/index.ts: 110 ms instead of 45).
- * So each new expression first runs on the same ordinary sample, stored each way. The sample is
- * over 1,000 characters, the length from which V8 compiles to machine code at once (2–13 ms).
- * The code is then the same whatever the mailbox holds.
+ * So each new expression first runs on the same ordinary sample. The sample is over 1,000
+ * characters, the length from which V8 compiles to machine code at once (2–13 ms), and ASCII,
+ * stored one byte wide like every text the scan reads (`NormalizedText.ascii`): the code is then
+ * the same whatever the mailbox holds, and no second width is ever compiled.
  */
 const tuningText =
   'Hop thu cua ban da vuot qua gioi han dung luong, vui long xac minh tai khoan. The committee met on ' +
   'Tuesday to review the quarterly budget and the schedule for the new library building, and asked ' +
   'the staff to prepare a report on the costs. Cong van so 125/UBND gui cac so, ban, nganh ve viec ' +
   'bao cao ket qua thuc hien ke hoach chuyen doi so truoc ngay 25 hang thang. ';
-let tuningSamples: string[] | undefined;
+let tuningSample: string | undefined;
 
 function compiledOnSample<T extends RegExp>(pattern: T): T {
-  // the same characters (ASCII: stored one byte wide); the "→" makes V8 store the second two bytes wide
-  tuningSamples ??= [tuningText.repeat(4), `${tuningText.repeat(4)}\u2192`];
-  for (const sample of tuningSamples) {
-    pattern.lastIndex = 0;
-    pattern.exec(sample);
-  }
+  tuningSample ??= tuningText.repeat(4);
+  pattern.lastIndex = 0;
+  pattern.exec(tuningSample);
   pattern.lastIndex = 0;
   return pattern;
 }
@@ -280,38 +278,12 @@ function groupsOfRules(): ScanGroups {
   return (scanGroups = groups);
 }
 
-/**
- * The bare text with every character beyond Latin-1 (arrows, "…" folded away already, CJK,
- * emoji) replaced by a middle dot, one code unit for one, so offsets stay those of `bare`. V8
- * keeps a regular expression's compiled code per string width and shares it between equal
- * sources: a scanner tiered up on Latin-1 mail was then interpreted on two-byte mail for good —
- * a 50 KB letter with one "→" took 5 ms instead of 1 (bench/index.ts). No pattern names such a
- * character; to `\b`, `.` and `\S` a middle dot is what they were: a non-word, non-space
- * character.
- */
-const wideCharacters = /[^\u0000-\u00ff]/g;
-
-const windows1252 = new TextDecoder('windows-1252');
-
-function latin1(bare: string): string {
-  wideCharacters.lastIndex = 0;
-  if (!wideCharacters.test(bare)) return bare;
-  // Decoded from bytes, so that V8 stores it as a Latin-1 string (replace() would keep two
-  // bytes). 0x80–0x9f are the only bytes windows-1252 reads otherwise than Latin-1: dots too.
-  const bytes = new Uint8Array(bare.length);
-  for (let i = 0; i < bare.length; i++) {
-    const code = bare.charCodeAt(i);
-    bytes[i] = code > 0xff || (code >= 0x80 && code <= 0x9f) ? 0xb7 : code;
-  }
-  return windows1252.decode(bytes);
-}
-
 /** Each rule's leftmost match in `text`, in rule order. */
 export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: string }[] {
   const found: { index: number; rule: LureRule; phrase: string }[] = [];
   const rules = anchoredRules();
-  const subject = latin1(text.bare);
-  // the same indices as `subject`, with the quotation marks that latin1() turned into dots
+  const subject = text.ascii;
+  // the same indices as `subject`, with the quotation marks that `ascii` stands in for
   const quoted = new QuotedLures(text.bare);
   const long = subject.length >= factoredScanFrom;
   const { groupOf, bitOf, full } = groupsOfRules();
