@@ -255,12 +255,12 @@ function folderOf(hostAndPath: string): string {
 }
 
 function isListManagement(link: MailLink, list: ListServer): boolean {
+  const href = link.href.slice(0, 2048);
   if (list.unsubscribe.size > 0 || list.folders.size > 0) {
-    const target = hostAndPath(link.href.slice(0, 2048));
+    const target = hostAndPath(href);
     if (target !== undefined && (list.unsubscribe.has(target) || list.folders.has(folderOf(target)))) return true;
   }
   if (listManagementWords.test(link.text.slice(0, 200))) return true;
-  const href = link.href.slice(0, 2048);
   const pathStart = href.indexOf('/', href.indexOf('//') + 2);
   return pathStart > 0 && listManagementPath.test(href.slice(pathStart));
 }
