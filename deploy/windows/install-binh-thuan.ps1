@@ -54,7 +54,7 @@ $kit = @'
     "warningTextEn": "<b>The mail administrators never ask for your password by email.</b> If you typed it, change it now and call the hotline.",
     "allowDismiss": true,
     "allowTrustSender": true,
-    "cautionThreshold": 34,
+    "cautionThreshold": 35,
     "dangerThreshold": 60,
     "reportMode": "compose",
     "reportConfirm": true,

@@ -350,6 +350,8 @@ export const lureRules = [
       String.raw`\b(connexion|activite) (inhabituelle|suspecte)\b`,
       String.raw`\b(ungewohnliche|verdachtige) (anmeldung|aktivitat)\b`,
       String.raw`\bdang nhap (bat thuong|la|tu thiet bi (moi|la))\b`,
+      // "unusual activity": VPBank's card lures say "hoạt động bất thường"
+      String.raw`\b(hoat dong|truy cap) (bat thuong|dang ngo|dang nghi)\b`,
     ],
     examples: {
       match: [
@@ -359,6 +361,7 @@ export const lureRules = [
         'Fw: Someone tried to Iog in To Your Account',
         'Detectamos um novo acesso à sua conta',
         'Phát hiện đăng nhập bất thường vào tài khoản của bạn',
+        'Thẻ của quý khách có hoạt động bất thường',
       ],
       noMatch: ['New sign-in options are available in the portal settings menu', 'Please sign in to the new portal'],
     },
@@ -387,6 +390,8 @@ export const lureRules = [
       String.raw`\b(uw |je )?(account|rekening) (is |wordt )?(geblokkeerd|opgeschort)\b`,
       String.raw`\b(removeu|desativou|desactivo|elimino) (o |a |el |seu |sua |su )?(metodo|verificacao|autenticacao)( de)? (duas etapas|dois fatores|dos pasos|dos factores)\b`,
       String.raw`\b(tai khoan|hop thu|email|the)( [a-z0-9]{2,15})?( cua (ban|quy vi|quy khach))? (da|se|dang) bi (khoa|tam khoa|vo hieu hoa|dinh chi|tam ngung|han che)\b`,
+      // "access will be limited": "một số tính năng bị hạn chế" (VPBank's card lures)
+      String.raw`\b(tinh nang|chuc nang|quyen truy cap)( \S{1,15})? (da |se |dang )?bi (han che|khoa|tam khoa|tam ngung|dinh chi|vo hieu hoa)\b`,
     ],
     examples: {
       match: [
@@ -404,8 +409,9 @@ export const lureRules = [
         'Tài khoản Facebook của bạn đã bị khóa',
         'BB INFORME: SALDO BLOQUEADO',
         'Valor bloqueado por segurança',
+        'một số tính năng bị hạn chế',
       ],
-      noMatch: ['The room will be closed on Sunday', 'Access to the building changes on Monday'],
+      noMatch: ['The room will be closed on Sunday', 'Access to the building changes on Monday', 'Tính năng mới đã được bổ sung vào hộp thư'],
     },
   },
   {

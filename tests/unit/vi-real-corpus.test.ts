@@ -35,7 +35,7 @@ describe('the real Vietnamese corpus', () => {
    * The alarm it raises on real texts today, a known false alarm left open in #14, at caution and
    * read without a sender (the pages give none), so no inside-sender or government-advisory
    * discount applies: a how-to for a forgotten password ("thư xác nhận tài khoản … kích hoạt lại
-   * tài khoản"). Two more sit just under the caution line (34): Cao Bằng's notice on new official
+   * tài khoản"). Two more sit just under the caution line (35): Cao Bằng's notice on new official
    * mailboxes, which says what a lure says ("Sau 6 tiếng … tài khoản không được thay mật khẩu mới
    * sẽ bị khóa"; 31, and safe with a discount from the province's own domain, the way it
    * arrives), and An Giang police's warning, which retells a refund lure in its own words ("xác
@@ -53,12 +53,14 @@ describe('the real Vietnamese corpus', () => {
     expect(alarms).toEqual(knownFalseAlarms);
   });
 
-  it('keeps the lures it catches: the .gov.vn link over a shortener, the HTML payroll attachment', async () => {
+  it('keeps the lures it catches: the .gov.vn link over a shortener, the HTML payroll attachment, the card lure', async () => {
     const lures = await scored('lure');
     const level = (name: string) => lures.get(name)?.verdict.level;
     expect(level('whitehat-tong-cuc-vuot-han-muc-48-gio')).toBe('danger');
     expect(lures.get('whitehat-tong-cuc-vuot-han-muc-48-gio')?.verdict.reasons.map((r) => r.id)).toContain('link.government-spoof');
     expect(level('viethanit-bang-luong-html')).toBe('danger');
+    // a card lure's phrases: "hoạt động bất thường", "một số tính năng bị hạn chế"
+    expect(lures.get('vpbank-xac-minh-the')?.verdict.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['verification.unusual-signin', 'threat.access-change']));
     // a shortcut dressed as the Prime Minister's directive; the blackmail that claims the reader's camera
     expect(level('bocongan-chi-thi-thu-tuong-lnk')).not.toBe('safe');
     expect(lures.get('hanoi-cong-an-tong-tien-bitcoin')?.verdict.reasons.map((r) => r.id)).toContain('scam.extortion');
