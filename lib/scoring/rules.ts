@@ -342,6 +342,7 @@ export const lureRules = [
       String.raw`\bnew (sign-? ?in|log-? ?in|login) (from|on|to your|detected|attempt|alert)\b`,
       // "Iog in" with a capital I for the l is how some lures dodge filters
       String.raw`\b(someone|somebody) (tried|has tried|attempted|is trying) to (sign|log|iog|access)\b`,
+      String.raw`\b(ai do|mot nguoi nao do)( da| vua| dang)? (co gang|tim cach|co) (dang nhap|truy cap)\b`,
       String.raw`\b(sign-? ?in|login) (attempt|activity) (from|on) (a )?(new|unknown|unrecogni[sz]ed)\b`,
       String.raw`\bnew device\b.{0,30}\b(sign|log|access|used)`,
       String.raw`\b(novo|um novo|recente) (acesso|dispositivo|login)\b`,
@@ -362,6 +363,7 @@ export const lureRules = [
         'Detectamos um novo acesso à sua conta',
         'Phát hiện đăng nhập bất thường vào tài khoản của bạn',
         'Thẻ của quý khách có hoạt động bất thường',
+        'Ai đó đã cố gắng đăng nhập vào tài khoản của bạn',
       ],
       noMatch: ['New sign-in options are available in the portal settings menu', 'Please sign in to the new portal'],
     },
@@ -515,10 +517,11 @@ export const lureRules = [
       String.raw`\b(keep|retain|continue (using|with)) (the |your )?(same|current|old|existing) password\b`,
       String.raw`\b(senha|contrasena|mot de passe|passwort) (expira|expirou|vai expirar|caduca|expire|lauft ab)\b`,
       String.raw`\bmat khau\b.{0,30}\b(het han|se het han|sap het han)\b`,
+      String.raw`\bgiu (nguyen |lai )?mat khau (hien tai|cu|hien co)\b`,
     ],
     examples: {
-      match: ['Your password will expire in 2 days', 'Keep the same password', 'Mật khẩu hộp thư của bạn sẽ hết hạn hôm nay'],
-      noMatch: ['Choose a strong password'],
+      match: ['Your password will expire in 2 days', 'Keep the same password', 'Mật khẩu hộp thư của bạn sẽ hết hạn hôm nay', 'Giữ mật khẩu hiện tại'],
+      noMatch: ['Choose a strong password', 'Không nên giữ mật khẩu cũ quá lâu'],
     },
   },
   {
