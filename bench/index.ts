@@ -29,6 +29,19 @@ function timeMedian(message: MailMessage | ((run: number) => MailMessage), runs:
   return median(times);
 }
 
+/**
+ * The median of the quietest of `batches` batches: on a shared machine (this one is a VM) another
+ * tenant's load can double every run for seconds at a time, which moves a median of consecutive
+ * runs as much as any change to the code. The lowest batch median is what the code costs when the
+ * machine is not taken from it, the figure to compare commits by (Python's timeit says the same of
+ * its minimum); the plain median is printed beside it.
+ */
+function quietMedian(message: MailMessage, batches = 5, runs = 40): number {
+  let quietest = Infinity;
+  for (let i = 0; i < batches; i++) quietest = Math.min(quietest, timeMedian(message, runs));
+  return quietest;
+}
+
 function sizeOf(message: MailMessage): number {
   return message.text.length + message.subject.length + message.links.reduce((sum, l) => sum + l.href.length + l.text.length, 0);
 }
@@ -103,17 +116,20 @@ console.log(`node ${process.version}`);
 console.log('');
 console.log(`first call (builds the lists, compiles the rules): ${firstCall.toFixed(1)} ms`);
 console.log('');
-console.log('typical messages (median of 200 runs):');
+console.log('typical messages (median of 200 runs; then the lowest of 5 medians of 40 runs):');
 const typical = [...lureCases, ...letterCases, ...benignCases].map((c) => ({ name: c.name, message: c.message }));
 typical.push({ name: 'office report, 50 KB, no lure words', message: typicalMessage(50 * 1024, officeReport) });
 typical.push({ name: 'warning letter padded to 50 KB (every lure phrase, over and over)', message: typicalMessage(50 * 1024) });
 let worstTypical = 0;
+let worstQuiet = 0;
 for (const { name, message } of typical) {
   const ms = timeMedian(message, 200);
+  const quiet = quietMedian(message);
   worstTypical = Math.max(worstTypical, ms);
-  console.log(`  ${ms.toFixed(3).padStart(7)} ms  ${kb(sizeOf(message)).padStart(8)}  ${name}`);
+  worstQuiet = Math.max(worstQuiet, quiet);
+  console.log(`  ${ms.toFixed(3).padStart(7)} ms  ${quiet.toFixed(3).padStart(7)} ms  ${kb(sizeOf(message)).padStart(8)}  ${name}`);
 }
-console.log(`  worst median: ${worstTypical.toFixed(3)} ms (goal ≤ 1 ms)`);
+console.log(`  worst median: ${worstTypical.toFixed(3)} ms; worst quietest-batch median: ${worstQuiet.toFixed(3)} ms (goal ≤ 1 ms)`);
 console.log('');
 
 const big = adversarialMessage(1024 * 1024);
