@@ -43,12 +43,12 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.004);
   });
 
-  // measured 95.5% / 88.5% (357; cross-validated 95.5% / 89.6%); the issue asks 95% / 80%: a floor
+  // measured 96.1% / 88.5% (357; cross-validated 96.1% / 89.6%); the issue asks 95% / 80%: a floor
   // a message or two under what is measured
-  it('flags credential lures: caution+ ≥ 94.5%, danger ≥ 87%', () => {
+  it('flags credential lures: caution+ ≥ 95.5%, danger ≥ 87%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
-    expect(flagged).toBeGreaterThanOrEqual(0.945);
+    expect(flagged).toBeGreaterThanOrEqual(0.955);
     expect(danger).toBeGreaterThanOrEqual(0.87);
   });
 
@@ -59,7 +59,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeGreaterThanOrEqual(0.67);
   });
 
-  // measured 83.6% / 69.1% (1,170); the issue asks 70%
+  // measured 83.8% / 69.2% (1,170); the issue asks 70%
   it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 66%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.82);

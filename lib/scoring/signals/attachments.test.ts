@@ -18,6 +18,8 @@ describe('attachmentSignals', () => {
     ['Quyet dinh.docx.scr', 'attachment.double-extension'],
     ['report.exe. . ', 'attachment.executable'],
     ['invoice\u202Efdp.exe', 'attachment.rtlo'],
+    ['reviewdocument_txtid$0541293\u034F\u034F.pdf', 'attachment.hidden-characters'],
+    ['Bao\u200Bcao.docx', 'attachment.hidden-characters'],
     ['login.html', 'attachment.html'],
     ['scan.SVG', 'attachment.html'],
     ['document.iso', 'attachment.disk-image'],
@@ -34,6 +36,8 @@ describe('attachmentSignals', () => {
 
   it('leaves everyday office documents alone', () => {
     expect(attachmentFindings([{ filename: 'Cong van 123.pdf' }, { filename: 'Bao cao.docx' }, { filename: 'So lieu.xlsx' }, { filename: 'Anh.jpg' }])).toEqual([]);
+    // the zero-width non-joiner belongs to Persian spelling ("نامه‌ها")
+    expect(attachmentFindings([{ filename: 'نامه\u200Cها.pdf' }])).toEqual([]);
   });
 
   it('uses the content type when the name says nothing', () => {

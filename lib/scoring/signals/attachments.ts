@@ -12,6 +12,7 @@ export const attachmentSignalIds = [
   'attachment.executable',
   'attachment.double-extension',
   'attachment.rtlo',
+  'attachment.hidden-characters',
   'attachment.html',
   'attachment.disk-image',
   'attachment.archive',
@@ -26,6 +27,7 @@ const weights: Record<AttachmentFindingId, number> = {
   'attachment.executable': 50,
   'attachment.double-extension': 60,
   'attachment.rtlo': 60,
+  'attachment.hidden-characters': 40,
   'attachment.html': 35,
   'attachment.disk-image': 40,
   'attachment.archive': 10,
@@ -66,6 +68,14 @@ function extensionsOf(filename: string): string[] {
   return cleaned.split('.').slice(1).reverse().map((e) => e.trim());
 }
 
+/**
+ * Characters that show nothing and only split a name ("reviewdocument_txtid$0541293\u034f\u034f.pdf"):
+ * a scanner that matches file names, or a person who copies one, sees another name than the one
+ * shown. Zero-width joiners and the direction marks are left out: Persian, Arabic and Indic names
+ * and emoji need them.
+ */
+const invisibleInName = /[\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u3164\ufeff\uffa0]/;
+
 function classify(filename: string, contentType: string): AttachmentFindingId | undefined {
   if (/[\u202a-\u202e\u2066-\u2069]/.test(filename)) return 'attachment.rtlo';
   const [last = '', previous = ''] = extensionsOf(filename);
@@ -78,6 +88,7 @@ function classify(filename: string, contentType: string): AttachmentFindingId | 
   if (configProfileExtensions.has(last) || /^application\/x-apple-aspen-config\b/i.test(contentType)) return 'attachment.config-profile';
   if (macroEnabledExtensions.has(last)) return 'attachment.macro-document';
   if (archiveExtensions().has(last)) return 'attachment.archive';
+  if (invisibleInName.test(filename)) return 'attachment.hidden-characters';
   return undefined;
 }
 

@@ -52,6 +52,14 @@ describe('senderSignals', () => {
     expect(senderFindings('WordInfo', 'info@wordinfo.example')).toEqual([]);
   });
 
+  it('reads a brand spelled letter by letter with marks between ("D/H/L", "F.e.d.E.x") as the brand', () => {
+    expect(ids(senderFindings('D/H/L-verzending.Rg', 'newsletters.veio@duringfell.example'))).toEqual(['sender.brand-name']);
+    expect(ids(senderFindings('F.e.d.E.x', 'info@parcel-notice.example'))).toEqual(['sender.brand-name']);
+    expect(senderFindings('F.e.d.E.x', 'tracking@fedex.com')).toEqual([]);
+    expect(senderFindings('J.R.R. Tolkien Society', 'office@tolkien-society.example')).toEqual([]);
+    expect(senderFindings('Nguyễn V.A.', 'nva@so-tttt.example')).toEqual([]);
+  });
+
   it('says nothing about roles inside the organisation (subdomains included)', () => {
     expect(senderFindings('Quản trị hệ thống', 'admin@laocai.gov.vn')).toEqual([]);
     expect(senderFindings('Postmaster', 'postmaster@mail.laocai.gov.vn')).toEqual([]);

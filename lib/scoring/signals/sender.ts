@@ -69,6 +69,16 @@ function capitalIAsL(name: string): string {
 }
 
 /**
+ * "D/H/L-verzending", "F.e.d.E.x": a brand's letters one by one with a mark between them, which
+ * the reader reads as the name and a filter that looks for it does not. Three or more single
+ * letters, each but the last followed by one of / . - _ * | \, are joined ("J.R.R. Tolkien"
+ * becomes "JRR Tolkien" and names no brand either way).
+ */
+function joinedLetters(name: string): string {
+  return name.replace(/(?<![\p{L}\p{N}])(?:\p{L}[/.\-_*|\\]){2,}\p{L}(?![\p{L}\p{N}])/gu, (letters) => letters.replace(/[/.\-_*|\\]/g, ''));
+}
+
+/**
  * A display name that is a web domain ("ethereum.org" <…@icloud.com>, "celsius.network"
  * <…@es.iceapple.tech>): the name of a site, on an address of another owner, claims the site.
  * A site's own mail comes from the site's domain ("Amazon.com" <…@amazon.com>).
@@ -120,7 +130,7 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   const bareName = bareText(name);
   // "Microsoft account team" <…@accountprotection.microsoft.com>: a brand's own team, from the
   // brand's own domain, is who it says (a forged From of that domain is the headers' to show)
-  const brand = brandNamed(bareName) ?? brandNamed(bareText(capitalIAsL(name)));
+  const brand = brandNamed(bareName) ?? brandNamed(bareText(capitalIAsL(name))) ?? brandNamed(bareText(joinedLetters(name)));
   // (a free mailbox is anyone's: "Microsoft Support" <x@outlook.com> is a claim, not Microsoft)
   const freeMailbox = isFreeMailbox(host);
   const brandsOwnDomain =
