@@ -60,7 +60,7 @@ $kit = @'
     "allowDismiss": true,
     "allowTrustSender": true,
     "cautionThreshold": 35,
-    "dangerThreshold": 60,
+    "dangerThreshold": 59,
     "reportMode": "compose",
     "reportConfirm": true,
     "reportOriginal": "keep",

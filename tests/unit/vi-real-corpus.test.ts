@@ -35,11 +35,11 @@ describe('the real Vietnamese corpus', () => {
    * The alarm it raises on real texts today, a known false alarm left open in #14, at caution and
    * read without a sender (the pages give none), so no inside-sender or government-advisory
    * discount applies: a how-to for a forgotten password ("thư xác nhận tài khoản … kích hoạt lại
-   * tài khoản"). Two more sit just under the caution line (35): Cao Bằng's notice on new official
+   * tài khoản"). Two more sit under the caution line (35): Cao Bằng's notice on new official
    * mailboxes, which says what a lure says ("Sau 6 tiếng … tài khoản không được thay mật khẩu mới
-   * sẽ bị khóa"; 31, and safe with a discount from the province's own domain, the way it
+   * sẽ bị khóa"; 29, and safe with a discount from the province's own domain, the way it
    * arrives), and An Giang police's warning, which retells a refund lure in its own words ("xác
-   * nhận thông tin để được hoàn tiền", 31). Warnings that quote a lure's phrases in quotation
+   * nhận thông tin để được hoàn tiền", 26). Warnings that quote a lure's phrases in quotation
    * marks ("“tài khoản bị khóa”", "“đăng nhập bất thường”") are not among them
    * (lib/scoring/advisory.ts). A new alarm, or this one gone, fails here.
    */
