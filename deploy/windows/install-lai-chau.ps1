@@ -61,7 +61,7 @@ $kit = @'
     "allowDismiss": true,
     "allowTrustSender": true,
     "cautionThreshold": 35,
-    "dangerThreshold": 59,
+    "dangerThreshold": 60,
     "reportMode": "compose",
     "reportConfirm": true,
     "reportOriginal": "keep",

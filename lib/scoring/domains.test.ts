@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareAddress, boundedEditDistance, freeMailProvider, hostInList, hostInfo, imitatedDomain, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld } from './domains';
+import { bareAddress, boundedEditDistance, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatedStatePortal, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld } from './domains';
 
 describe('hostInfo', () => {
   it('finds the registrable domain of URLs, hosts and trailing-dot names', () => {
@@ -34,6 +34,23 @@ describe('imitatedDomain', () => {
 
   it.each(['laocai.gov.vn', 'mail.laocai.gov.vn', 'baolaocai.vn', 'laichau.gov.vn', 'bacgiang.gov.vn', 'dulichlaocai.com'])('%s does not', (host) => {
     expect(imitatedDomain(hostInfo(host), organisation)).toBeUndefined();
+  });
+});
+
+describe('imitatedStatePortal', () => {
+  it.each([
+    ['dichvucongs.top', 'dichvucong.gov.vn'],
+    ['dichvucongg.top', 'dichvucong.gov.vn'],
+    ['www.dichvucong.vip', 'dichvucong.gov.vn'],
+    ['dichvucong.gov.vn.thanhtoan.example.com', 'dichvucong.gov.vn'],
+    ['vneid.com', 'vneid.gov.vn'],
+    ['baohiemxahoii.net', 'baohiemxahoi.gov.vn'],
+  ])('%s imitates %s', (host, portal) => {
+    expect(imitatedStatePortal(hostInfo(host))).toBe(portal);
+  });
+
+  it.each(['dichvucong.gov.vn', 'dichvucong.laocai.gov.vn', 'vneid.gov.vn', 'baohiemxahoi.gov.vn', 'dichvucongchung.vn', 'vnexpress.net', 'bhxh.example.com'])('%s does not', (host) => {
+    expect(imitatedStatePortal(hostInfo(host))).toBeUndefined();
   });
 });
 

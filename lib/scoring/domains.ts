@@ -215,6 +215,33 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
 }
 
 /**
+ * The national public-service portals whose names the traffic-fine, identity and social-insurance
+ * lures wear ("dichvucongs.top/vn", "dichvucongg.top" over the traffic police's SMS name): the
+ * Public Service Portal, the VNeID identity app, Social Insurance. Only their names of five
+ * letters or more: one letter off such a name is an imitation, one off "bhxh" is another word.
+ */
+const statePortals: readonly { name: string; domain: string }[] = [
+  { name: 'dichvucong', domain: 'dichvucong.gov.vn' },
+  { name: 'vneid', domain: 'vneid.gov.vn' },
+  { name: 'baohiemxahoi', domain: 'baohiemxahoi.gov.vn' },
+];
+const statePortalDomains = statePortals.map((p) => p.domain);
+
+/**
+ * The state portal that `host` imitates, if any: its name, or its name one letter off, under
+ * another top-level domain ("dichvucong.vip", "dichvucongs.top"), or its whole address inside
+ * another one ("dichvucong.gov.vn.example.com"). Nothing under gov.vn, where the provinces' own
+ * portals live (dichvucong.laocai.gov.vn); "dichvucongchung.vn", a notary's services, is another
+ * word.
+ */
+export function imitatedStatePortal(host: HostInfo): string | undefined {
+  if (host.isIp || host.label === '' || host.publicSuffix === 'gov.vn') return undefined;
+  const imitated = imitatedDomain(host, statePortalDomains);
+  if (imitated) return imitated;
+  return statePortals.find((portal) => boundedEditDistance(host.label, portal.name, 1) <= 1)?.domain;
+}
+
+/**
  * The organisation domain that `host` imitates, if any: `laocai-gov.vn`, `laocai.gov.vn.com`,
  * `mail.laocai.gov.vn.evil.net`, `iaocai.gov.vn`, `lаocai.gov.vn` (Cyrillic а) all imitate
  * `laocai.gov.vn`. A different owner that merely mentions the province (`baolaocai.vn`) does not.

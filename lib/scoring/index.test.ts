@@ -238,6 +238,20 @@ describe('a callback lure', () => {
   });
 });
 
+describe('an unusual sign-in notice', () => {
+  it("is the brand's own from the brand's own domain, and a lure's from anywhere else (a free mailbox included)", () => {
+    const notice = {
+      to: [{ name: '', address: 'vanthu@laocai.gov.vn' }],
+      subject: 'Microsoft account unusual sign-in activity',
+      text: 'We detected something unusual about a recent sign-in to your Microsoft account. Please review your recent activity.',
+    };
+    const ids = (address: string) => score(message({ ...notice, from: { name: 'Microsoft account team', address } }), policy()).reasons.map((r) => r.id);
+    expect(ids('account-security-noreply@accountprotection.microsoft.com')).not.toContain('verification.unusual-signin');
+    expect(ids('security@ms-account-alerts.example')).toContain('verification.unusual-signin');
+    expect(ids('account.security.team@outlook.com')).toContain('verification.unusual-signin');
+  });
+});
+
 describe('a configuration profile attached', () => {
   it("is flagged even from the province's own domain: a profile is installed from the management console, never from mail", () => {
     const mailed = message({

@@ -35,7 +35,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.0% caution+ and 0.3% danger (26 and 4 of 1,325; cross-validated 2.3% / 0.4%); the
+  // measured 2.0% caution+ and 0.3% danger (26 and 4 of 1,325; cross-validated 2.2% / 0.4%); the
   // issue's ceilings are 3% and 0.5%: a ceiling a few messages over what is measured
   it('leaves legitimate mail alone: caution+ ≤ 2.5%, danger ≤ 0.4%', () => {
     const { flagged, danger } = figures(ham);
@@ -43,7 +43,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.004);
   });
 
-  // measured 96.1% / 89.4% (357; cross-validated 96.1% / 89.4%); the issue asks 95% / 80%: a floor
+  // measured 96.1% / 89.1% (357; cross-validated 96.1% / 89.4%); the issue asks 95% / 80%: a floor
   // a message or two under what is measured
   it('flags credential lures: caution+ ≥ 95.5%, danger ≥ 87%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
@@ -52,14 +52,14 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeGreaterThanOrEqual(0.87);
   });
 
-  // measured 89.7% / 72.9% (399)
+  // measured 89.7% / 70.9% (399)
   it('flags scams: caution+ ≥ 88%, danger ≥ 67%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
     expect(flagged).toBeGreaterThanOrEqual(0.88);
     expect(danger).toBeGreaterThanOrEqual(0.67);
   });
 
-  // measured 83.8% / 70.0% (1,170); the issue asks 70%
+  // measured 83.8% / 68.9% (1,170); the issue asks 70%
   it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 66%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.82);
@@ -78,13 +78,13 @@ describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
     expect(danger).toBe(0);
   });
 
-  // measured 45.9% / 32.4% (17 and 12 of 37); the issue asks 90%: most of these lures are a subject
+  // measured 48.6% / 35.1% (18 and 13 of 37); the issue asks 90%: most of these lures are a subject
   // line or an SMS without its link, see tests/corpus/vi-real/README.md
-  it('flags real Vietnamese lures: caution+ ≥ 43%, danger ≥ 29.5%', async () => {
+  it('flags real Vietnamese lures: caution+ ≥ 45.5%, danger ≥ 32%', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('lure'), label: 'vi-lure', kind: 'lure' }));
     expect(files).toBeGreaterThanOrEqual(37);
-    expect(flagged).toBeGreaterThanOrEqual(0.43);
-    expect(danger).toBeGreaterThanOrEqual(0.295);
+    expect(flagged).toBeGreaterThanOrEqual(0.455);
+    expect(danger).toBeGreaterThanOrEqual(0.32);
   });
 });
 

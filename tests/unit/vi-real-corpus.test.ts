@@ -39,7 +39,7 @@ describe('the real Vietnamese corpus', () => {
    * mailboxes, which says what a lure says ("Sau 6 tiếng … tài khoản không được thay mật khẩu mới
    * sẽ bị khóa"; 29, and safe with a discount from the province's own domain, the way it
    * arrives), and An Giang police's warning, which retells a refund lure in its own words ("xác
-   * nhận thông tin để được hoàn tiền", 26). Warnings that quote a lure's phrases in quotation
+   * nhận thông tin để được hoàn tiền", 27). Warnings that quote a lure's phrases in quotation
    * marks ("“tài khoản bị khóa”", "“đăng nhập bất thường”") are not among them
    * (lib/scoring/advisory.ts). A new alarm, or this one gone, fails here.
    */
@@ -59,6 +59,8 @@ describe('the real Vietnamese corpus', () => {
     expect(level('whitehat-tong-cuc-vuot-han-muc-48-gio')).toBe('danger');
     expect(lures.get('whitehat-tong-cuc-vuot-han-muc-48-gio')?.verdict.reasons.map((r) => r.id)).toContain('link.government-spoof');
     expect(level('viethanit-bang-luong-html')).toBe('danger');
+    // the traffic police's SMS name over an address one letter off the Public Service Portal's
+    expect(lures.get('csgt-ho-so-vi-pham-dichvucongs-sms')?.verdict.reasons.map((r) => r.id)).toContain('link.portal-lookalike');
     // a card lure's phrases: "hoạt động bất thường", "một số tính năng bị hạn chế"
     expect(lures.get('vpbank-xac-minh-the')?.verdict.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['verification.unusual-signin', 'threat.access-change']));
     // a shortcut dressed as the Prime Minister's directive; the blackmail that claims the reader's camera

@@ -255,6 +255,13 @@ describe('addresses written out, linked nowhere', () => {
     expect(ids(written('Xem chi tiết tại http://lovamuch.space/sexxys.'))).toEqual(['link.suspicious-tld']);
   });
 
+  it('judges a written address that imitates a national portal (the traffic-fine SMS lures)', () => {
+    const sms = 'CSGT VN: Hồ sơ vi phạm giao thông được lưu trữ dưới tên của bạn. Để biết thêm thông tin, vui lòng truy cập website: dichvucongs.top/vn';
+    expect(ids(written(sms))).toEqual(['link.portal-lookalike', 'link.suspicious-tld']);
+    // the real portal, written out
+    expect(written('Nộp hồ sơ trực tuyến tại https://dichvucong.gov.vn/p/home/dvc-trang-chu.html')).toEqual([]);
+  });
+
   it('leaves names without a path, addresses, shorteners, own links and linked hosts alone', () => {
     // a name is not a place to go; a mail address is not a site
     expect(written('Trang chủ: upcorss.weebly.com — liên hệ hotro@site.weebly.com')).toEqual([]);

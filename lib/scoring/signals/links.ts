@@ -7,7 +7,7 @@ import { recipientAddresses } from '../../mail/recipient';
 import type { MailLink, MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
 import { sameBrand } from '../brands';
-import { hostInfo, imitatedDomain, isFreeMailbox, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
+import { hostInfo, imitatedDomain, imitatedStatePortal, isFreeMailbox, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
 import { freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
@@ -17,6 +17,7 @@ export const linkSignalIds = [
   'link.government-spoof',
   'link.text-mismatch',
   'link.lookalike-domain',
+  'link.portal-lookalike',
   'link.ip-host',
   'link.punycode',
   'link.free-host',
@@ -37,6 +38,7 @@ const weights: Record<LinkFindingId, number> = {
   'link.government-spoof': 50,
   'link.text-mismatch': 25,
   'link.lookalike-domain': 45,
+  'link.portal-lookalike': 45,
   'link.ip-host': 25,
   'link.punycode': 20,
   'link.free-host': 20,
@@ -316,6 +318,7 @@ function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[
   if (host.isIp || isMachineName(host.hostname)) ids.push('link.ip-host');
   if (host.hostname.split('.').some((label) => label.startsWith('xn--'))) ids.push('link.punycode');
   if (imitatedDomain(host, context.organisationDomains)) ids.push('link.lookalike-domain');
+  else if (imitatedStatePortal(host)) ids.push('link.portal-lookalike');
   const kinds = platformKinds(host.hostname);
   const platform = kinds & sitePlatform ? 'link.free-host' : kinds & filePlatform ? 'link.file-host' : undefined;
   // Google Drive's own share notice (drive-shares-dm-noreply@google.com) links docs.google.com:
@@ -443,7 +446,7 @@ const writtenMark = /:\/\/|\.[a-z]{2,24}[/?#]/gi;
 const tokenEdge = /[\s<>"'()[\]{}]/;
 const writtenUrl = /^(?:https?:\/\/)?([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8})(?::\d{1,5})?([/?#].+)?$/i;
 
-const writtenFindings: ReadonlySet<LinkFindingId> = new Set(['link.free-host', 'link.file-host', 'link.suspicious-tld']);
+const writtenFindings: ReadonlySet<LinkFindingId> = new Set(['link.free-host', 'link.file-host', 'link.suspicious-tld', 'link.portal-lookalike']);
 
 function writtenHosts(message: MailMessage, linked: ReadonlySet<string>): HostInfo[] {
   // (a link's text is the link's: judged with it)

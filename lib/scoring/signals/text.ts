@@ -389,10 +389,18 @@ function fromBrandsOwnDomain(context: ScoringContext): boolean {
   return sender !== undefined && isBrandDomain(sender.domain) && !isFreeMailbox(sender);
 }
 
+/**
+ * What a brand says for real from its own domain: its billing line, and its notice of an unusual
+ * sign-in ("We detected something unusual about a recent sign-in to the Microsoft account", from
+ * accountprotection.microsoft.com). A lure that wears them writes from elsewhere (the corpus's
+ * sign-in lures: hotmail.com and outlook.com mailboxes, which are anyone's).
+ */
+const brandsOwnNotices: ReadonlySet<string> = new Set(['scam.callback', 'verification.unusual-signin']);
+
 export function textSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const rules = lureRuleFindings(context.text);
   return [
-    ...(rules.some((f) => f.id === 'scam.callback') && fromBrandsOwnDomain(context) ? rules.filter((f) => f.id !== 'scam.callback') : rules),
+    ...(rules.some((f) => brandsOwnNotices.has(f.id)) && fromBrandsOwnDomain(context) ? rules.filter((f) => !brandsOwnNotices.has(f.id)) : rules),
     ...extraPhraseFindings(context.text, context.policy.extraLurePhrases),
     ...passwordFieldFindings(message),
   ];
