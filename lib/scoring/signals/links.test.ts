@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextFor, ids, message, policy } from '../../../tests/unit/scoring/helpers';
 import type { MailLink } from '../../mail/types';
+import { flaggedLinks } from '../index';
 import { allLinksInternal, linkSignals } from './links';
 
 function linkFindings(links: MailLink[], pol = policy('laocai.gov.vn'), to = 'lethic@laocai.gov.vn') {
@@ -260,6 +261,26 @@ describe('addresses written out, linked nowhere', () => {
     expect(ids(written(sms))).toEqual(['link.portal-lookalike', 'link.suspicious-tld']);
     // the real portal, written out
     expect(written('Nộp hồ sơ trực tuyến tại https://dichvucong.gov.vn/p/home/dvc-trang-chu.html')).toEqual([]);
+  });
+
+  it("leaves out a warning's quoted lure address that the mail client made a link, but still flags it for the click guard", () => {
+    // vietnamnet.vn, 7 August 2025 (the traffic police's warning), quoting the SMS whole
+    const quoted =
+      'Hôm nay (7/8) Phòng CSGT, Công an TPHCM phát đi cảnh báo về thủ đoạn lừa đảo mới liên quan nộp phạt vi phạm giao thông qua Cổng Dịch vụ công Quốc gia giả mạo. ' +
+      'Các đối tượng sử dụng số điện thoại ẩn danh đặt tên “18001096” mạo danh lực lượng CSGT để nhắn tin đến người dân với nội dung: “Cảnh sát giao thông Việt Nam: Hiện tại, bạn đang có một khoản tiền phạt chưa thanh toán trong tài khoản. Vui lòng thanh toán khoản phí này càng sớm càng tốt để tránh những bất tiện không đáng có. Để biết thêm thông tin, vui lòng truy cập: https://dichvucongs.top/vn”.';
+    const autoLinked = { href: 'https://dichvucongs.top/vn', text: 'https://dichvucongs.top/vn' };
+    expect(written(quoted, 'Cảnh báo', [autoLinked])).toEqual([]);
+    const msg = message({ text: quoted, links: [autoLinked], to: [{ name: '', address: 'lethic@laocai.gov.vn' }] });
+    expect(flaggedLinks(msg, policy('laocai.gov.vn')).map((l) => l.findingIds)).toEqual([['link.portal-lookalike', 'link.suspicious-tld']]);
+    // the same SMS on its own (no warning around it) is the lure, link and all
+    const sms = quoted.slice(quoted.indexOf('“Cảnh sát') + 1, -2);
+    expect(ids(written(sms, 'Thông báo', [autoLinked]))).toEqual(['link.portal-lookalike', 'link.suspicious-tld']);
+  });
+
+  it("reads a written address in a warning as the lure's, shown and not offered; a link there still counts", () => {
+    const warning = 'Cảnh giác chiêu lừa đảo giả mạo CSGT: tin nhắn yêu cầu truy cập dichvucongs.top/vn để nộp phạt. Người dân tuyệt đối không truy cập đường link lạ.';
+    expect(written(warning)).toEqual([]);
+    expect(ids(written(warning, 'Cảnh báo', [{ href: 'https://dichvucongs.top/vn', text: 'Xem tại đây' }]))).toEqual(['link.portal-lookalike', 'link.suspicious-tld']);
   });
 
   it('leaves names without a path, addresses, shorteners, own links and linked hosts alone', () => {

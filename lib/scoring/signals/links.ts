@@ -6,6 +6,7 @@
 import { recipientAddresses } from '../../mail/recipient';
 import type { MailLink, MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
+import { isAdvisory } from '../advisory';
 import { sameBrand } from '../brands';
 import { hostInfo, imitatedDomain, imitatedStatePortal, isFreeMailbox, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
 import { freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
@@ -484,13 +485,30 @@ const crowdedDomains = 10;
 const crowdShare = 1 / 8;
 const diluted: ReadonlySet<LinkFindingId> = new Set(['link.suspicious-tld', 'link.shortener']);
 
+const closingQuote = /^[.,;:!?]?["”»]/;
+
+/**
+ * A warning that quotes a lure whole shows its address at the end of the quotation ("… vui lòng
+ * truy cập: https://dichvucongs.top/vn”"), and the mail client turns that address into a link. In
+ * a warning such a link — its own address for text, closed by a quotation mark — is the quoted
+ * lure's, not offered: the score leaves it out (the click guard still stops it). A lure's own link
+ * hides behind words ("Xem tại đây") or stands alone, and counts wherever it is.
+ */
+function isQuotedAddress(link: MailLink, message: MailMessage): boolean {
+  if (link.text !== link.href) return false;
+  const at = message.text.indexOf(link.href);
+  return at >= 0 && closingQuote.test(message.text.slice(at + link.href.length, at + link.href.length + 2));
+}
+
 export function linkSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const evidence = new Map<LinkFindingId, string[]>();
   const domains = new Set<string>();
   const domainsOf = new Map<LinkFindingId, Set<string>>();
   const linked = new Set<string>();
+  let advisory: boolean | undefined;
   for (const { link, hostname, findings } of assessLinks(message, context)) {
     linked.add(hostname);
+    if (findings.length > 0 && isQuotedAddress(link, message) && (advisory ??= isAdvisory(context.text.bare))) continue;
     const host = hostname === '' ? undefined : hostInfo(hostname);
     const domain = host ? host.domain || hostname : '';
     if (domain !== '') domains.add(domain);
@@ -509,8 +527,11 @@ export function linkSignals(message: MailMessage, context: ScoringContext): Find
   }
   // a written address is there to be copied as it is: its shortener says nothing (as a pasted
   // link's), its free host, file host or cheap TLD what a link's would (the newsletter share stays
-  // a share of the domains linked)
-  for (const host of writtenHosts(message, linked)) {
+  // a share of the domains linked). In a warning ("tin nhắn yêu cầu truy cập dichvucongs.top/vn …
+  // tuyệt đối không truy cập") it is the lure's address being shown, not offered: only a link is
+  // there to be followed
+  const written = writtenHosts(message, linked);
+  for (const host of written.length > 0 && (advisory ??= isAdvisory(context.text.bare)) ? [] : written) {
     for (const id of hostFindingIds(host, context)) {
       if (!writtenFindings.has(id)) continue;
       const items = evidence.get(id) ?? [];
