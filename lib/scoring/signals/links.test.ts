@@ -272,6 +272,9 @@ describe('addresses written out, linked nowhere', () => {
     expect(written(quoted, 'Cảnh báo', [autoLinked])).toEqual([]);
     const msg = message({ text: quoted, links: [autoLinked], to: [{ name: '', address: 'lethic@laocai.gov.vn' }] });
     expect(flaggedLinks(msg, policy('laocai.gov.vn')).map((l) => l.findingIds)).toEqual([['link.portal-lookalike', 'link.suspicious-tld']]);
+    // a lure wrapped in warning words that quotes its own address alone still counts it
+    const wrapped = 'Cảnh báo lừa đảo: phát hiện đăng nhập giả mạo vào hộp thư của bạn. Tuyệt đối không cung cấp mật khẩu cho người khác. Vui lòng xác minh tại: “https://dichvucongs.top/vn”.';
+    expect(ids(written(wrapped, 'Cảnh báo', [autoLinked]))).toEqual(['link.portal-lookalike', 'link.suspicious-tld']);
     // the same SMS on its own (no warning around it) is the lure, link and all
     const sms = quoted.slice(quoted.indexOf('“Cảnh sát') + 1, -2);
     expect(ids(written(sms, 'Thông báo', [autoLinked]))).toEqual(['link.portal-lookalike', 'link.suspicious-tld']);

@@ -486,18 +486,24 @@ const crowdShare = 1 / 8;
 const diluted: ReadonlySet<LinkFindingId> = new Set(['link.suspicious-tld', 'link.shortener']);
 
 const closingQuote = /^[.,;:!?]?["”»]/;
+/** The shortest quotation taken for a whole lure quoted, its address at the end. */
+const quotedLureLength = 60;
 
 /**
  * A warning that quotes a lure whole shows its address at the end of the quotation ("… vui lòng
  * truy cập: https://dichvucongs.top/vn”"), and the mail client turns that address into a link. In
- * a warning such a link — its own address for text, closed by a quotation mark — is the quoted
- * lure's, not offered: the score leaves it out (the click guard still stops it). A lure's own link
- * hides behind words ("Xem tại đây") or stands alone, and counts wherever it is.
+ * a warning such a link — its own address for text, ending a quotation of a whole message — is the
+ * quoted lure's, not offered: the score leaves it out (the click guard still stops it). A lure's
+ * own link hides behind words ("Xem tại đây"), stands alone, or is quoted alone
+ * ("xác minh tại: “https://…”"), and counts wherever it is.
  */
 function isQuotedAddress(link: MailLink, message: MailMessage): boolean {
   if (link.text !== link.href) return false;
-  const at = message.text.indexOf(link.href);
-  return at >= 0 && closingQuote.test(message.text.slice(at + link.href.length, at + link.href.length + 2));
+  const text = message.text;
+  const at = text.indexOf(link.href);
+  if (at < 0 || !closingQuote.test(text.slice(at + link.href.length, at + link.href.length + 2))) return false;
+  const opened = Math.max(text.lastIndexOf('“', at), text.lastIndexOf('«', at), text.lastIndexOf('"', at));
+  return opened >= 0 && at - opened >= quotedLureLength && !/[”»"]/.test(text.slice(opened + 1, at));
 }
 
 export function linkSignals(message: MailMessage, context: ScoringContext): Finding[] {
