@@ -225,7 +225,19 @@ const statePortals: readonly { name: string; domain: string }[] = [
   { name: 'vneid', domain: 'vneid.gov.vn' },
   { name: 'baohiemxahoi', domain: 'baohiemxahoi.gov.vn' },
 ];
-const statePortalDomains = statePortals.map((p) => p.domain);
+/** Each portal's address as `imitatedDomain` reads it inside another ("dichvucong.gov.vn.example.com"). */
+let portalSkeletons: string[] | undefined;
+const vBeforeN = /v[-._]*n/;
+
+/** Whether `a` and `b` differ by at most one letter added, dropped or changed (no allocation per row). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === a.length && i === b.length) return true;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 
 /**
  * The state portal that `host` imitates, if any: its name, or its name one letter off, under
@@ -236,9 +248,15 @@ const statePortalDomains = statePortals.map((p) => p.domain);
  */
 export function imitatedStatePortal(host: HostInfo): string | undefined {
   if (host.isIp || host.label === '' || host.publicSuffix === 'gov.vn') return undefined;
-  const imitated = imitatedDomain(host, statePortalDomains);
-  if (imitated) return imitated;
-  return statePortals.find((portal) => boundedEditDistance(host.label, portal.name, 1) <= 1)?.domain;
+  const byName = statePortals.find((portal) => withinOneEdit(host.label, portal.name));
+  if (byName) return byName.domain;
+  // Each portal's address ends in "gov.vn": a host name without a "v" before an "n" (separators
+  // aside) cannot hold one, and is not read letter by letter (a message may link ten thousand).
+  if (!vBeforeN.test(host.hostname)) return undefined;
+  portalSkeletons ??= statePortals.map((portal) => skeleton(portal.domain));
+  const shape = skeleton(host.hostname);
+  const inside = portalSkeletons.findIndex((portal) => shape.includes(portal));
+  return inside >= 0 ? statePortals[inside]!.domain : undefined;
 }
 
 /**
