@@ -486,6 +486,8 @@ const crowdShare = 1 / 8;
 const diluted: ReadonlySet<LinkFindingId> = new Set(['link.suspicious-tld', 'link.shortener']);
 
 const closingQuote = /^[.,;:!?]?["”»]/;
+/** A warning quotes a lure or two; past this many auto-linked addresses a text is not one. */
+const maxQuotedChecks = 20;
 /** The shortest quotation taken for a whole lure quoted, its address at the end. */
 const quotedLureLength = 60;
 
@@ -498,7 +500,7 @@ const quotedLureLength = 60;
  * ("xác minh tại: “https://…”"), and counts wherever it is.
  */
 function isQuotedAddress(link: MailLink, message: MailMessage): boolean {
-  if (link.text !== link.href) return false;
+  // (the caller asks only of a link whose text is its own address)
   const text = message.text;
   const at = text.indexOf(link.href);
   if (at < 0 || !closingQuote.test(text.slice(at + link.href.length, at + link.href.length + 2))) return false;
@@ -512,9 +514,11 @@ export function linkSignals(message: MailMessage, context: ScoringContext): Find
   const domainsOf = new Map<LinkFindingId, Set<string>>();
   const linked = new Set<string>();
   let advisory: boolean | undefined;
+  let quotedChecks = 0;
   for (const { link, hostname, findings } of assessLinks(message, context)) {
     linked.add(hostname);
-    if (findings.length > 0 && isQuotedAddress(link, message) && (advisory ??= isAdvisory(context.text.bare))) continue;
+    // (the warning test first, and a few links at most: each look is a search of the text)
+    if (findings.length > 0 && link.text === link.href && quotedChecks++ < maxQuotedChecks && (advisory ??= isAdvisory(context.text.bare)) && isQuotedAddress(link, message)) continue;
     const host = hostname === '' ? undefined : hostInfo(hostname);
     const domain = host ? host.domain || hostname : '';
     if (domain !== '') domains.add(domain);
