@@ -40,12 +40,27 @@ export function isAdvisory(bare: string, least = 2, markers: readonly RegExp[] =
   return false;
 }
 
+/** A text that is plainly a warning about phishing: two of its words, "do not reply" aside. */
+function isPlainWarning(bare: string): boolean {
+  return isAdvisory(bare, 2, warningMarkers);
+}
+
 /**
  * A warning quotes a lure's phrase or its subject line (“tài khoản bị khóa”, “Bạn phải cung cấp
- * thông tin trong vòng 24 giờ”); a longer quotation is either an unbalanced mark or a whole lure
- * reproduced, which still reads as a lure and is left to the sender's context (combine.ts).
+ * thông tin trong vòng 24 giờ”): one warning word around it is enough to read it as shown.
  */
 const longestQuote = 120;
+
+/**
+ * A warning may also reproduce a whole lure, an SMS or a short e-mail ("nhắn tin đến người dân
+ * với nội dung: “Cảnh sát giao thông Việt Nam: … khoản tiền phạt chưa thanh toán … vui lòng truy
+ * cập: https://…”"), sometimes cut short by the page that quotes it, its quotation never closed.
+ * A hijacked account can wrap a lure in warning words and quotation marks as easily, and an
+ * unbalanced mark looks the same: inside a text that is plainly a warning (two of its words), such
+ * a match is only marked, and combine.ts discounts it when nothing around the words is a lure's —
+ * no link that hides where it goes, no dangerous file, no Reply-To elsewhere.
+ */
+const longestQuotedLure = 1000;
 
 /** The mark that closes a quote opened by each mark. */
 const closers: Readonly<Record<string, string>> = { '"': '"', '“': '”', '«': '»', '„': '“”' };
@@ -54,9 +69,10 @@ const quoteMark = /["“”«»„]/g;
 /**
  * The quoted stretches of `bare`, as [start, end) pairs in order: “…”, «…», „…“ and "…". An
  * opening mark inside an open quote starts it again (the first was unbalanced); a quote longer
- * than a phrase or a subject line is dropped.
+ * than `longest` (by default a phrase or a subject line) is dropped. With `cutShort`, a quote
+ * still open where the text ends runs to the end, if that is within `longest`.
  */
-export function quotedSpans(bare: string): number[] {
+export function quotedSpans(bare: string, longest = longestQuote, cutShort = false): number[] {
   const spans: number[] = [];
   let open = '';
   let openAt = -1;
@@ -64,7 +80,7 @@ export function quotedSpans(bare: string): number[] {
   for (let match = quoteMark.exec(bare); match; match = quoteMark.exec(bare)) {
     const at = match.index;
     const mark = match[0];
-    if (open && at - openAt > longestQuote) open = '';
+    if (open && at - openAt > longest) open = '';
     if (open && closers[open]!.includes(mark)) {
       spans.push(openAt + 1, at);
       open = '';
@@ -72,6 +88,7 @@ export function quotedSpans(bare: string): number[] {
       [open, openAt] = [mark, at];
     }
   }
+  if (cutShort && open && bare.length - openAt <= longest) spans.push(openAt + 1, bare.length);
   return spans;
 }
 
@@ -90,18 +107,32 @@ export function withinSpans(spans: readonly number[], start: number, end: number
 }
 
 /**
- * Answers "is this match a quoted lure inside a warning?" for one text, working out the quotes
- * and the warning words only when first asked (most mail quotes nothing a rule matches).
+ * Answers "how does a warning show this match?" for one text, working out the quotes and the
+ * warning words only when first asked (most mail quotes nothing a rule matches): 'phrase', a
+ * quoted phrase inside a warning, not asked of the reader; 'lure', inside a whole lure that a
+ * plain warning quotes, for combine.ts to judge; undefined, neither.
  */
 export class QuotedLures {
   private spans: number[] | undefined;
   private advisory: boolean | undefined;
+  private lureSpans: number[] | undefined;
+  private warning: boolean | undefined;
 
   constructor(private readonly bare: string) {}
 
-  has(start: number, end: number): boolean {
+  shown(start: number, end: number): 'phrase' | 'lure' | undefined {
     this.spans ??= quotedSpans(this.bare);
-    if (this.spans.length === 0 || !withinSpans(this.spans, start, end)) return false;
-    return (this.advisory ??= isAdvisory(this.bare, 1, warningMarkers));
+    if (this.spans.length > 0 && withinSpans(this.spans, start, end)) {
+      if ((this.advisory ??= isAdvisory(this.bare, 1, warningMarkers))) return 'phrase';
+    }
+    if (this.warning === false) return undefined;
+    this.lureSpans ??= quotedSpans(this.bare, longestQuotedLure, true);
+    if (this.lureSpans.length === 0 || !withinSpans(this.lureSpans, start, end)) return undefined;
+    return (this.warning ??= isPlainWarning(this.bare)) ? 'lure' : undefined;
+  }
+
+  /** A quoted phrase inside a warning. */
+  has(start: number, end: number): boolean {
+    return this.shown(start, end) === 'phrase';
   }
 }

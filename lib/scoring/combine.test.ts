@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { letterCases } from '../../tests/unit/scoring-corpus';
 import { message, policy } from '../../tests/unit/scoring/helpers';
-import { score } from './index';
+import { flaggedLinks, score } from './index';
 
 const credentialLure =
   'Hộp thư của bạn đã vượt quá giới hạn lưu trữ. Để revalidate hộp thư của bạn, hãy gửi thông tin sau: ' +
@@ -150,5 +150,47 @@ describe("the admins' blocks", () => {
   it('give a blocked link host danger on its own', () => {
     const pol = policy('laocai.gov.vn', { blockedLinkHosts: ['files.example.org'] });
     expect(verdictOf({ ...plain, links: [{ href: 'https://files.example.org/a', text: 'lịch họp' }] }, pol).level).toBe('danger');
+  });
+});
+
+describe('warnings that quote a whole lure, from anyone with a domain of its own', () => {
+  // vietnamnet.vn, 7 August 2025 (the traffic police's warning), quoting the SMS whole
+  const lureAddress = 'https://dichvucongs.top/vn';
+  const article =
+    'Hôm nay (7/8) Phòng CSGT, Công an TPHCM phát đi cảnh báo về thủ đoạn lừa đảo mới liên quan nộp phạt vi phạm giao thông qua Cổng Dịch vụ công Quốc gia giả mạo. ' +
+    'Các đối tượng sử dụng số điện thoại ẩn danh đặt tên “18001096” mạo danh lực lượng CSGT để nhắn tin đến người dân với nội dung: “Cảnh sát giao thông Việt Nam: Hiện tại, bạn đang có một khoản tiền phạt chưa thanh toán trong tài khoản. ' +
+    `Vui lòng thanh toán khoản phí này càng sớm càng tốt để tránh những bất tiện không đáng có. Để biết thêm thông tin, vui lòng truy cập: ${lureAddress}”.`;
+  const press = { name: 'VietNamNet', address: 'bantin@vietnamnet.vn' };
+  const ownSite = { href: 'https://vietnamnet.vn/lua-dao-moi-nop-phat-2429779.html', text: 'Đọc tiếp' };
+  const shownAddress = { href: lureAddress, text: lureAddress };
+
+  it("counts the quoted lure's words for nothing in a newspaper's warning, its own links and the quoted address around them", () => {
+    const verdict = verdictOf({ from: press, text: article, links: [ownSite, shownAddress] });
+    expect(verdict.level).toBe('safe');
+    const mitigation = verdict.reasons.find((r) => r.id === 'context.quoted-lure');
+    expect(mitigation?.weight).toBe(-(verdict.reasons.find((r) => r.id === 'threat.payment-failed')?.weight ?? 0));
+    expect(mitigation?.evidence).toEqual(['tiền phạt chưa thanh toán']);
+    // the click guard still stops the quoted address
+    expect(flaggedLinks(message({ to: recipient, from: press, text: article, links: [ownSite, shownAddress] }), policy()).map((l) => l.href)).toEqual([lureAddress]);
+  });
+
+  it('lets the link, the Reply-To or the sender decide for a lure that wraps itself so', () => {
+    const ids = (fields: Parameters<typeof message>[0]) => verdictOf({ text: article, ...fields }).reasons.map((r) => r.id);
+    const cases: Parameters<typeof message>[0][] = [
+      // a link behind words, to the lure's site
+      { from: press, links: [{ href: lureAddress, text: 'Tra cứu tại đây' }] },
+      // replies to a free mailbox; a sender that is a free mailbox, or spells gov.vn elsewhere
+      { from: press, replyTo: [{ name: '', address: 'csgt.tracuu@gmail.com' }] },
+      { from: { name: 'CSGT', address: 'csgt.thongbao@gmail.com' } },
+      { from: { name: 'Cục CSGT', address: 'canhbao@csgt-gov.vn' } },
+      // another province's account, hijacked, adding a sign-in link of its own
+      { from: { name: 'Trung tâm CNTT', address: 'nguyenvanb@thainguyen.gov.vn' }, links: [{ href: 'https://upcorss.weebly.com/login', text: 'Kiểm tra hộp thư' }] },
+    ];
+    for (const fields of cases) {
+      const found = ids(fields);
+      expect(found, JSON.stringify(fields)).toContain('threat.payment-failed');
+      expect(found.some((id) => id.startsWith('context.')), JSON.stringify(fields)).toBe(false);
+    }
+    expect(verdictOf({ text: article, ...cases[0] }).level).toBe('danger');
   });
 });

@@ -9,14 +9,14 @@
 import type { MailMessage } from '../mail/types';
 import { isAdvisory } from './advisory';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from './context';
-import { addressHost, hostInfo, sameOwner, type HostInfo } from './domains';
+import { addressHost, hostInfo, imitatesGovernment, isFreeMailbox, sameOwner, type HostInfo } from './domains';
 import { isRiskyAttachmentFinding } from './signals/attachments';
 import { isAuthenticationFailure } from './signals/headers';
 import { allLinksInternal, outsideLinksOnlyQuoted } from './signals/links';
 import { textFindingIds } from './signals/text';
 import type { Finding, Level, ScoringPolicy } from './types';
 
-export const contextFindingIds = ['context.internal-advisory', 'context.government-advisory', 'context.internal-sender'] as const;
+export const contextFindingIds = ['context.internal-advisory', 'context.government-advisory', 'context.internal-sender', 'context.quoted-lure'] as const;
 
 /**
  * Share of the lure-wording points an inside message keeps when it is not a warning letter. Not
@@ -93,6 +93,26 @@ function isGovernmentAdvisory(message: MailMessage, context: ScoringContext, fin
   return outsideLinksOnlyQuoted(message, context) && advisory();
 }
 
+/**
+ * A warning that quotes a whole lure (advisory.ts), from whoever publishes it under a domain of
+ * its own — the press, a bank, a company's IT department: nothing around the quoted words is a
+ * lure's, by the test a letter from another government domain passes, save that its links may
+ * also go to the sender's own site (a newspaper's). Not from a free mailbox, anyone's, nor from a
+ * sender in doubt (any sender finding) or one that spells a state body's address outside gov.vn.
+ * A lure that wraps itself in a warning still has its link, its file or its Reply-To elsewhere,
+ * and they decide.
+ */
+function isQuotingWarning(message: MailMessage, context: ScoringContext, findings: readonly Finding[]): boolean {
+  const sender = context.sender;
+  if (sender) {
+    if (isFreeMailbox(sender) || imitatesGovernment(sender) || !repliesStayInside(message, context, sender)) return false;
+  } else if (message.replyTo.some((r) => r.address !== '')) {
+    return false;
+  }
+  if (findings.some((f) => isDisqualifying(f) || notInWarningLetters.has(f.id) || (f.category === 'sender' && f.weight > 0))) return false;
+  return outsideLinksOnlyQuoted(message, context, sender);
+}
+
 export interface Assessment {
   findings: Finding[];
   /** The level may not exceed caution (an inside message). */
@@ -111,7 +131,7 @@ export function assessContext(message: MailMessage, context: ScoringContext, fin
   let advisoryAnswer: boolean | undefined;
   const advisory = () => (advisoryAnswer ??= isAdvisory(context.text.bare));
   const inside = isInsideMessage(message, context, findings, advisory);
-  if (!inside && !isGovernmentAdvisory(message, context, findings, advisory)) return { findings, capAtCaution: false };
+  if (!inside && !isGovernmentAdvisory(message, context, findings, advisory)) return withQuotedLureShown(message, context, findings);
   const wording = pointsOf(findings, isWording);
   if (wording <= 0) return { findings, capAtCaution: true };
   let id: (typeof contextFindingIds)[number];
@@ -128,6 +148,19 @@ export function assessContext(message: MailMessage, context: ScoringContext, fin
   if (discount <= 0) return { findings, capAtCaution: true };
   const mitigation: Finding = { id, category: 'context', weight: -discount, evidence: [message.from?.address ?? ''] };
   return { findings: [...findings, mitigation], capAtCaution: true };
+}
+
+/** Outside both contexts: a quoting warning's quoted lure counts for nothing (isQuotingWarning), the rest as it is. */
+function withQuotedLureShown(message: MailMessage, context: ScoringContext, findings: Finding[]): Assessment {
+  const quoted = findings.filter((f) => f.quotedLure === true && f.weight > 0);
+  if (quoted.length === 0 || !isQuotingWarning(message, context, findings)) return { findings, capAtCaution: false };
+  const mitigation: Finding = {
+    id: 'context.quoted-lure',
+    category: 'context',
+    weight: -quoted.reduce((sum, f) => sum + f.weight, 0),
+    evidence: quoted.flatMap((f) => f.evidence),
+  };
+  return { findings: [...findings, mitigation], capAtCaution: false };
 }
 
 export function levelOf(score: number, thresholds: ScoringPolicy['thresholds']): Level {

@@ -135,6 +135,14 @@ export function underSuspiciousTld(info: HostInfo): boolean {
  * for no site, no brand and no bill. The providers' own systems write from their subdomains
  * (refertofriend@reply.yahoo.com), where nobody opens a mailbox.
  */
+/**
+ * A host that spells a state body's address outside gov.vn: "mic-gov.vn", "gov.vn.secure-mail.com",
+ * "mic.gov.vn.com". Nobody but an impostor names a domain so.
+ */
+export function imitatesGovernment(host: HostInfo): boolean {
+  return host.publicSuffix !== 'gov.vn' && /(?:^|[.-])gov[.-]vn(?:$|[.-])/.test(host.hostname);
+}
+
 export function isFreeMailbox(host: HostInfo): boolean {
   return freeEmailProviders().has(host.hostname);
 }

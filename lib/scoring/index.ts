@@ -79,7 +79,7 @@ function widenedEvidence(finding: Finding, all: readonly Finding[]): string[] {
   });
 }
 
-function explain({ feature: _feature, ...finding }: Finding, policy: ScoringPolicy, all: readonly Finding[] = []): Reason {
+function explain({ feature: _feature, quotedLure: _quotedLure, ...finding }: Finding, policy: ScoringPolicy, all: readonly Finding[] = []): Reason {
   const evidence = distinctEvidence(widenedEvidence(finding, all)).slice(0, maxEvidence);
   return { ...finding, evidence, message: t(policy.locale, `reason.${finding.id}`, { evidence: evidence.join(', ') }) };
 }
@@ -96,14 +96,16 @@ function examine(message: MailMessage, policy: ScoringPolicy) {
 /**
  * The features of a message for the fit: the findings that count once the organisation's context
  * is applied. A warning letter quotes the lure word for word and its wording counts for nothing
- * (combine.ts): it must not teach the fit that lure words are innocent.
+ * (combine.ts), nor does the whole lure any warning quotes: they must not teach the fit that lure
+ * words are innocent.
  */
 export function featuresOf(message: MailMessage, policy: ScoringPolicy): Finding[] {
   try {
     const { safeMessage, context, found } = examine(message, policy);
     const { findings } = assessContext(safeMessage, context, found);
     const advisory = findings.some((f) => f.id === 'context.internal-advisory' || f.id === 'context.government-advisory');
-    return findings.filter((f) => f.weight > 0 && !(advisory && isWording(f)));
+    const quotedLure = findings.some((f) => f.id === 'context.quoted-lure');
+    return findings.filter((f) => f.weight > 0 && !(advisory && isWording(f)) && !(quotedLure && f.quotedLure));
   } catch {
     return [];
   }

@@ -44,6 +44,11 @@ export interface Finding {
   feature?: string;
   /** What was seen: the matched phrase, the real address, the two domains… shown to the user as text. */
   evidence: string[];
+  /**
+   * A lure rule's words stand only inside a whole lure that a plain warning quotes
+   * (advisory.ts): combine.ts discounts them when nothing around them is a lure's.
+   */
+  quotedLure?: true;
 }
 
 export interface Reason extends Finding {

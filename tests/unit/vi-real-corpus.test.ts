@@ -41,7 +41,8 @@ describe('the real Vietnamese corpus', () => {
    * arrives), and An Giang police's warning, which retells a refund lure in its own words ("xác
    * nhận thông tin để được hoàn tiền", 27). Warnings that quote a lure's phrases in quotation
    * marks ("“tài khoản bị khóa”", "“đăng nhập bất thường”") are not among them
-   * (lib/scoring/advisory.ts). A new alarm, or this one gone, fails here.
+   * (lib/scoring/advisory.ts), nor the press reports that quote a whole SMS lure
+   * (`context.quoted-lure`). A new alarm, or this one gone, fails here.
    */
   const knownFalseAlarms = {
     'kiemtratailieu-quen-mat-khau': 'caution',
@@ -51,6 +52,10 @@ describe('the real Vietnamese corpus', () => {
     const ham = await scored('ham');
     const alarms = Object.fromEntries([...ham].filter(([, item]) => item.error || item.verdict.level !== 'safe').map(([name, item]) => [name, item.verdict.level]));
     expect(alarms).toEqual(knownFalseAlarms);
+    // the traffic police's SMS, quoted whole: closed in curly or straight marks, or cut short by the page
+    for (const name of ['vietnamnet-csgt-phat-nguoi-trich-tin-nhan', 'nld-csgt-phat-nguoi-trich-tin-nhan', 'cafef-csgt-phat-nguoi-trich-tin-nhan']) {
+      expect(ham.get(name)?.verdict.reasons.map((r) => r.id), name).toEqual(expect.arrayContaining(['threat.payment-failed', 'context.quoted-lure']));
+    }
   });
 
   it('keeps the lures it catches: the .gov.vn link over a shortener, the HTML payroll attachment, the card lure', async () => {

@@ -574,11 +574,14 @@ export function allLinksInternal(message: MailMessage, context: ScoringContext):
 /**
  * Does every link that leaves the organisation only quote its own address? A warning letter shows
  * the lure's URL as the URL ("https://upcorss.weebly.com/"); a lure hides it behind "Xác minh
- * ngay" or "Bấm vào đây". Links to any Vietnamese government site (`.gov.vn`) count as quoted.
+ * ngay" or "Bấm vào đây". Links to any Vietnamese government site (`.gov.vn`) count as quoted, and
+ * so do those to `own`'s registrable domain when given (a newspaper's links to its own site).
  */
-export function outsideLinksOnlyQuoted(message: MailMessage, context: ScoringContext): boolean {
+export function outsideLinksOnlyQuoted(message: MailMessage, context: ScoringContext, own?: HostInfo): boolean {
   return everyOutsideLink(message, context, (link, host) => {
-    if (host.publicSuffix === 'gov.vn') return true;
+    if (host.publicSuffix === 'gov.vn' || (own !== undefined && sameOwner(host, own))) return true;
+    // (the address as it stands, even one that is no domain: a page quoting "https://dichvucong…" cut short)
+    if (link.text.trim() === link.href) return true;
     const shown = shownHost(link.text);
     return shown !== undefined && sameOwner(shown, host);
   });

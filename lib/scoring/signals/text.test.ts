@@ -49,6 +49,19 @@ describe('textSignals', () => {
     expect(ids(textFindings('Click "Verify your account" below. Please do not reply to this email.'))).toContain('verification.verify-account');
   });
 
+  it('marks a rule whose words stand only inside a whole lure a warning quotes, for the context to judge', () => {
+    const sms =
+      '“Cảnh sát giao thông Việt Nam: Hiện tại, bạn đang có một khoản tiền phạt chưa thanh toán trong tài khoản. Vui lòng thanh toán khoản phí này càng sớm càng tốt để tránh những bất tiện không đáng có.”';
+    const warning = `Cảnh báo thủ đoạn lừa đảo qua Cổng Dịch vụ công giả mạo: các đối tượng nhắn tin với nội dung: ${sms}`;
+    const quoted = textFindings(warning).find((f) => f.id === 'threat.payment-failed');
+    expect(quoted?.quotedLure).toBe(true);
+    expect(quoted?.evidence).toEqual(['tiền phạt chưa thanh toán']);
+    // said again outside the quotation, or the quotation in a text that is no plain warning: an ordinary finding
+    expect(textFindings(`${warning} Bạn có một khoản tiền phạt chưa thanh toán.`).find((f) => f.id === 'threat.payment-failed')?.quotedLure).toBeUndefined();
+    expect(textFindings(`Thông báo: ${sms}`).find((f) => f.id === 'threat.payment-failed')?.quotedLure).toBeUndefined();
+    expect(textFindings(sms.slice(1, -1)).find((f) => f.id === 'threat.payment-failed')).toBeDefined();
+  });
+
   it('sees through zero-width characters, Cyrillic letters and missing diacritics', () => {
     for (const text of ['Hộp\u200D thư của bạn đã vượt quá giới hạn', 'Hộp thư сủа bạn đã vượt quá giới hạn', 'hop thu cua ban da vuot qua gioi han']) {
       expect(ids(textFindings(text)), text).toEqual(['quota.mailbox-over-limit']);

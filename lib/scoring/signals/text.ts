@@ -278,9 +278,18 @@ function groupsOfRules(): ScanGroups {
   return (scanGroups = groups);
 }
 
+export interface RuleMatch {
+  rule: LureRule;
+  phrase: string;
+  /** Its only matches stand inside a whole lure that a warning quotes (advisory.ts). */
+  quotedLure?: true;
+}
+
 /** Each rule's leftmost match in `text`, in rule order. */
-export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: string }[] {
-  const found: { index: number; rule: LureRule; phrase: string }[] = [];
+export function matchAllRules(text: NormalizedText): RuleMatch[] {
+  const found: (RuleMatch & { index: number })[] = [];
+  // rule index → the words of its first match inside a whole quoted lure, while it has no other
+  const onlyQuoted = new Map<number, string>();
   const rules = anchoredRules();
   const subject = text.ascii;
   // the same indices as `subject`, with the quotation marks that `ascii` stands in for
@@ -325,15 +334,23 @@ export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: s
       // a warning ("không cung cấp mật khẩu") is not a request: the rule stays in for a later match
       if (rule.negatable && isNegatedAt(subject, at)) continue;
       // a warning that shows the lure in quotation marks ("nội dung “tài khoản bị khóa”") likewise
-      if (quoted.has(at, at + ruleMatch[0].length)) continue;
+      const shown = quoted.shown(at, at + ruleMatch[0].length);
+      if (shown === 'phrase') continue;
       const phrase = originalPhrase(text, at, at + ruleMatch[0].length) || ruleMatch[0];
+      // a whole lure quoted by a warning: kept aside while a later match may stand outside it
+      if (shown === 'lure') {
+        if (!onlyQuoted.has(index)) onlyQuoted.set(index, phrase);
+        continue;
+      }
+      onlyQuoted.delete(index);
       found.push({ index, rule, phrase });
       remaining[group] = remaining[group]! & ~bit;
     }
     // Every remaining rule failed at `at` (a scanner found at least one that matched there).
     position = at + 1;
   }
-  return found.sort((a, b) => a.index - b.index).map(({ rule, phrase }) => ({ rule, phrase }));
+  for (const [index, phrase] of onlyQuoted) found.push({ index, rule: lureRules[index] as LureRule, phrase, quotedLure: true });
+  return found.sort((a, b) => a.index - b.index).map(({ index: _index, ...match }) => match);
 }
 
 /**
@@ -343,7 +360,7 @@ export function matchAllRules(text: NormalizedText): { rule: LureRule; phrase: s
  * account for how often they come together.
  */
 function lureRuleFindings(text: NormalizedText): Finding[] {
-  return matchAllRules(text).map(({ rule, phrase }) => ({ id: rule.id, category: rule.category, weight: rule.weight, evidence: [phrase] }));
+  return matchAllRules(text).map(({ rule, phrase, quotedLure }) => ({ id: rule.id, category: rule.category, weight: rule.weight, evidence: [phrase], ...(quotedLure && { quotedLure }) }));
 }
 
 let extraPhrasesCache: { key: string; phrases: string[] } | undefined;
