@@ -42,6 +42,8 @@ const uncapped = new Set([
   'attachment.rtlo',
   'credentials.password-field',
   'sender.lookalike-domain',
+  // "canhbao@mic-gov.vn": another state body's address spelled outside gov.vn
+  'sender.government-spoof',
   'link.lookalike-domain',
   'link.organisation-spoof',
   // "mail.gov.vn" over a link to f8s.co: a state body's address, which a civil servant trusts

@@ -9,7 +9,7 @@
 import type { MailMessage } from '../mail/types';
 import { isAdvisory } from './advisory';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from './context';
-import { addressHost, hostInfo, imitatesGovernment, isFreeMailbox, sameOwner, type HostInfo } from './domains';
+import { addressHost, hostInfo, isFreeMailbox, sameOwner, type HostInfo } from './domains';
 import { isRiskyAttachmentFinding } from './signals/attachments';
 import { isAuthenticationFailure } from './signals/headers';
 import { allLinksInternal, outsideLinksOnlyQuoted } from './signals/links';
@@ -98,14 +98,14 @@ function isGovernmentAdvisory(message: MailMessage, context: ScoringContext, fin
  * its own — the press, a bank, a company's IT department: nothing around the quoted words is a
  * lure's, by the test a letter from another government domain passes, save that its links may
  * also go to the sender's own site (a newspaper's). Not from a free mailbox, anyone's, nor from a
- * sender in doubt (any sender finding) or one that spells a state body's address outside gov.vn.
- * A lure that wraps itself in a warning still has its link, its file or its Reply-To elsewhere,
- * and they decide.
+ * sender in doubt: any sender finding, such as a state body's address spelled outside gov.vn
+ * ("csgt-gov.vn"). A lure that wraps itself in a warning still has its link, its file or its
+ * Reply-To elsewhere, and they decide.
  */
 function isQuotingWarning(message: MailMessage, context: ScoringContext, findings: readonly Finding[]): boolean {
   const sender = context.sender;
   if (sender) {
-    if (isFreeMailbox(sender) || imitatesGovernment(sender) || !repliesStayInside(message, context, sender)) return false;
+    if (isFreeMailbox(sender) || !repliesStayInside(message, context, sender)) return false;
   } else if (message.replyTo.some((r) => r.address !== '')) {
     return false;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareAddress, boundedEditDistance, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatedStatePortal, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld } from './domains';
+import { bareAddress, boundedEditDistance, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatedStatePortal, imitatesGovernment, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld } from './domains';
 
 describe('hostInfo', () => {
   it('finds the registrable domain of URLs, hosts and trailing-dot names', () => {
@@ -51,6 +51,16 @@ describe('imitatedStatePortal', () => {
 
   it.each(['dichvucong.gov.vn', 'dichvucong.laocai.gov.vn', 'vneid.gov.vn', 'baohiemxahoi.gov.vn', 'dichvucongchung.vn', 'vnexpress.net', 'bhxh.example.com'])('%s does not', (host) => {
     expect(imitatedStatePortal(hostInfo(host))).toBeUndefined();
+  });
+});
+
+describe('imitatesGovernment', () => {
+  it.each(['mic-gov.vn', 'csgt-gov.vn', 'gov.vn.secure-mail.com', 'mic.gov.vn.com', 'thongbao.gov.vn.secure-login.top', 'gov-vn.info'])('%s spells gov.vn outside gov.vn', (host) => {
+    expect(imitatesGovernment(hostInfo(host))).toBe(true);
+  });
+
+  it.each(['laocai.gov.vn', 'mail.laocai.gov.vn', 'egov.vn', 'govvn.com', 'baogov.vn', 'vnexpress.net', 'gov.uk'])('%s does not', (host) => {
+    expect(imitatesGovernment(hostInfo(host))).toBe(false);
   });
 });
 

@@ -263,6 +263,14 @@ describe('addresses written out, linked nowhere', () => {
     expect(written('Nộp hồ sơ trực tuyến tại https://dichvucong.gov.vn/p/home/dvc-trang-chu.html')).toEqual([]);
   });
 
+  it("flags a link or written address that spells gov.vn outside gov.vn, as for the portals", () => {
+    expect(ids(linkFindings([link('https://csgt-gov.vn/tra-cuu-phat-nguoi')]))).toEqual(['link.portal-lookalike']);
+    expect(ids(linkFindings([link('https://thongbao.gov.vn.secure-login.top/')]))).toEqual(['link.portal-lookalike', 'link.suspicious-tld']);
+    expect(ids(written('Tra cứu phạt nguội tại csgt-gov.vn/tra-cuu trước ngày 15/12.'))).toEqual(['link.portal-lookalike']);
+    // a state body's own site, under gov.vn, is none
+    expect(linkFindings([link('https://csgt.bocongan.gov.vn/tra-cuu')])).toEqual([]);
+  });
+
   it("leaves out a warning's quoted lure address that the mail client made a link, but still flags it for the click guard", () => {
     // vietnamnet.vn, 7 August 2025 (the traffic police's warning), quoting the SMS whole
     const quoted =

@@ -8,7 +8,7 @@ import type { MailLink, MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
 import { isAdvisory } from '../advisory';
 import { sameBrand } from '../brands';
-import { hostInfo, imitatedDomain, imitatedStatePortal, isFreeMailbox, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
+import { hostInfo, imitatedDomain, imitatedStatePortal, imitatesGovernment, isFreeMailbox, sameOwner, underSuspiciousTld, type HostInfo } from '../domains';
 import { freeFileHosts, freeSiteHosts, urlShorteners } from '../lists';
 import { readable } from '../normalize';
 import type { Finding } from '../types';
@@ -319,7 +319,9 @@ function hostFindingIds(host: HostInfo, context: ScoringContext): LinkFindingId[
   if (host.isIp || isMachineName(host.hostname)) ids.push('link.ip-host');
   if (host.hostname.split('.').some((label) => label.startsWith('xn--'))) ids.push('link.punycode');
   if (imitatedDomain(host, context.organisationDomains)) ids.push('link.lookalike-domain');
-  else if (imitatedStatePortal(host)) ids.push('link.portal-lookalike');
+  // a national portal one letter off ("dichvucongs.top"), or any state body's address spelled
+  // outside gov.vn ("csgt-gov.vn", "thongbao.gov.vn.secure-login.top")
+  else if (imitatedStatePortal(host) || imitatesGovernment(host)) ids.push('link.portal-lookalike');
   const kinds = platformKinds(host.hostname);
   const platform = kinds & sitePlatform ? 'link.free-host' : kinds & filePlatform ? 'link.file-host' : undefined;
   // Google Drive's own share notice (drive-shares-dm-noreply@google.com) links docs.google.com:

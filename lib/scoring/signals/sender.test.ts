@@ -84,6 +84,14 @@ describe('senderSignals', () => {
     expect(ids(senderFindings('Báo Lào Cai', 'toasoan@baolaocai.vn', policy('laocai.gov.vn', { organisationNames: [] })))).toEqual([]);
   });
 
+  it("flags another state body's address spelled outside gov.vn, once: the organisation's own lookalike is that finding", () => {
+    for (const address of ['canhbao@mic-gov.vn', 'canhbao@gov.vn.secure-mail.com', 'csgt@thongbao.gov.vn.com']) {
+      expect(ids(senderFindings('Cục An toàn thông tin', address)), address).toEqual(['sender.government-spoof']);
+    }
+    expect(ids(senderFindings('Hỗ trợ', 'hotro@laocai-gov.vn'))).not.toContain('sender.government-spoof');
+    expect(ids(senderFindings('Văn phòng', 'vanphong@thainguyen.gov.vn'))).toEqual([]);
+  });
+
   it('flags foreign government domains but not Vietnamese ones', () => {
     expect(ids(senderFindings('Office', 'dls.km@dls.gov.ua'))).toContain('sender.foreign-government');
     expect(ids(senderFindings('Văn phòng', 'vp@bacgiang.gov.vn'))).not.toContain('sender.foreign-government');

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
-import { addressHost, freeMailProvider, hostInList, hostInfo, imitatedDomain, isForeignGovernment, isFreeMailbox, publicDomain, underSuspiciousTld, type HostInfo } from '../domains';
+import { addressHost, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatesGovernment, isForeignGovernment, isFreeMailbox, publicDomain, underSuspiciousTld, type HostInfo } from '../domains';
 import { disposableEmailProviders } from '../lists';
 import { brandNamed, sameBrand } from '../brands';
 import { bareText, readable } from '../normalize';
@@ -16,6 +16,7 @@ export const senderSignalIds = [
   'sender.role-claim',
   'sender.organisation-name',
   'sender.lookalike-domain',
+  'sender.government-spoof',
   'sender.foreign-government',
   'sender.free-mail',
   'sender.foreign-script',
@@ -158,6 +159,10 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   const imitated = imitatedDomain(host, context.organisationDomains);
   if (imitated) {
     findings.push({ id: 'sender.lookalike-domain', category: 'sender', weight: 45, evidence: [host.hostname, imitated] });
+  } else if (imitatesGovernment(host)) {
+    // "canhbao@mic-gov.vn", "…@gov.vn.secure-mail.com": another state body's address spelled
+    // outside gov.vn, which nobody but an impostor registers
+    findings.push({ id: 'sender.government-spoof', category: 'sender', weight: 45, evidence: [host.hostname] });
   }
   if (isForeignGovernment(host)) {
     findings.push({ id: 'sender.foreign-government', category: 'sender', weight: 15, evidence: [host.hostname] });
