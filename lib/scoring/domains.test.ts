@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareAddress, boundedEditDistance, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatedStatePortal, imitatesGovernment, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld } from './domains';
+import { bareAddress, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatedStatePortal, imitatesGovernment, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld, withinOneEdit } from './domains';
 
 describe('hostInfo', () => {
   it('finds the registrable domain of URLs, hosts and trailing-dot names', () => {
@@ -75,10 +76,28 @@ describe('isForeignGovernment', () => {
 });
 
 describe('small helpers', () => {
-  it('bounded edit distance', () => {
-    expect(boundedEditDistance('laocai', 'iaocai', 1)).toBe(1);
-    expect(boundedEditDistance('laocai', 'laichau', 1)).toBe(2);
-    expect(boundedEditDistance('a', 'abcdef', 2)).toBe(3);
+  it('one edit apart: a letter added, dropped or changed', () => {
+    expect(withinOneEdit('laocai', 'laocai')).toBe(true);
+    expect(withinOneEdit('laocai', 'iaocai')).toBe(true);
+    expect(withinOneEdit('dichvucong', 'dichvucongs')).toBe(true);
+    expect(withinOneEdit('dichvucong', 'dichvcong')).toBe(true);
+    expect(withinOneEdit('laocai', 'laichau')).toBe(false);
+    expect(withinOneEdit('laocai', 'aolcai')).toBe(false);
+    expect(withinOneEdit('a', 'abcdef')).toBe(false);
+  });
+
+  it('one edit apart exactly when the edit distance is at most 1 (property, against the textbook table)', () => {
+    const distance = (a: string, b: string) => {
+      let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        previous = current;
+      }
+      return previous[b.length]!;
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 7 });
+    fc.assert(fc.property(word, word, (a, b) => withinOneEdit(a, b) === (distance(a, b) <= 1)));
   });
 
   it('host lists match a host and its subdomains only', () => {

@@ -203,25 +203,6 @@ function organisationSkeleton(domain: string): string {
   return cached;
 }
 
-/** Edit distance, giving up (returning limit + 1) once it exceeds `limit`. */
-export function boundedEditDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? limit + 1;
-}
-
 /**
  * The national public-service portals whose names the traffic-fine, identity and social-insurance
  * lures wear ("dichvucongs.top/vn", "dichvucongg.top" over the traffic police's SMS name): the
@@ -237,8 +218,11 @@ const statePortals: readonly { name: string; domain: string }[] = [
 let portalSkeletons: string[] | undefined;
 const vBeforeN = /v[-._]*n/;
 
-/** Whether `a` and `b` differ by at most one letter added, dropped or changed (no allocation per row). */
-function withinOneEdit(a: string, b: string): boolean {
+/**
+ * Whether `a` and `b` differ by at most one letter added, dropped or changed: an edit distance of
+ * at most 1, by one walk from each end instead of a table (a message may link ten thousand hosts).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
@@ -282,7 +266,7 @@ export function imitatedDomain(host: HostInfo, organisationDomains: readonly str
     if (organisationInfo.label.length < 4 || host.label === '') continue;
     if (host.publicSuffix !== organisationInfo.publicSuffix) continue;
     if (skeleton(host.label) === skeleton(organisationInfo.label)) return organisation;
-    if (organisationInfo.label.length >= 5 && boundedEditDistance(host.label, organisationInfo.label, 1) <= 1) {
+    if (organisationInfo.label.length >= 5 && withinOneEdit(host.label, organisationInfo.label)) {
       return organisation;
     }
   }
