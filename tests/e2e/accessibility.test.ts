@@ -21,9 +21,10 @@ const benignSubject = 'Lịch họp giao ban tuần sau';
 /** Free mail with a free-hosted link and "bấm vào đây": suspicious, not a clear lure. */
 const cautionSubject = 'Tài liệu gửi anh chị';
 /**
- * The same from a Gmail address whose name claims an office: the sender is one of the reasons,
- * so trusting it takes something back and the banner offers it (a plain Gmail sender weighs
- * nothing since the refit, and trusting it would change nothing).
+ * A Gmail address whose name claims an office, with a free-hosted link: the sender is one of the
+ * reasons, so trusting it takes something back and the banner offers it (a plain Gmail sender
+ * weighs nothing since the refit, and trusting it would change nothing). No "bấm vào đây": with
+ * it the sum reached the cap of 100, which the test's danger line of 100 reads as danger.
  */
 const trustSubject = 'Tài liệu họp Sở Nội vụ';
 const messages = ['soctrang-quota-lure.eml', 'meeting-invitation.eml', 'free-mail-document-link.eml', 'free-mail-office-name-document-link.eml'].map((file) =>
@@ -290,7 +291,7 @@ describe.each<RoundcubeSkin>(['elastic', 'larry'])('accessibility of the banner 
       await page.keyboard.press('Shift+Tab');
       expect(await focusInBanner(frame)).toBe('trust');
       await page.keyboard.press('Enter');
-      // checked again with the sender trusted: the link and the wording still warn, and the banner says what trust changed
+      // checked again with the sender trusted: the link still warns, and the banner says what trust changed
       await banner.locator('[data-khienthu-trusted]').waitFor();
       expect(await banner.getAttribute('data-khienthu-level')).toBe('caution');
       expect(await trust.count()).toBe(0);

@@ -35,7 +35,7 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(lures.filter((i) => i.error).length + ham.filter((i) => i.error).length).toBeLessThanOrEqual(2);
   });
 
-  // measured 2.0% caution+ and 0.3% danger (26 and 4 of 1,325; cross-validated 2.2% / 0.4%); the
+  // measured 1.8% caution+ and 0.3% danger (24 and 4 of 1,325; cross-validated 2.3% / 0.4%); the
   // issue's ceilings are 3% and 0.5%: a ceiling a few messages over what is measured
   it('leaves legitimate mail alone: caution+ ≤ 2.5%, danger ≤ 0.4%', () => {
     const { flagged, danger } = figures(ham);
@@ -43,34 +43,34 @@ describe.skipIf(!haveShared)('on the shared corpus of real mail (../shared/corpu
     expect(danger).toBeLessThanOrEqual(0.004);
   });
 
-  // measured 96.1% / 89.1% (357; cross-validated 96.1% / 89.4%); the issue asks 95% / 80%: a floor
+  // measured 95.8% / 92.2% (357; cross-validated 95.8% / 90.8%); the issue asks 95% / 80%: a floor
   // a message or two under what is measured
-  it('flags credential lures: caution+ ≥ 95.5%, danger ≥ 87%', () => {
+  it('flags credential lures: caution+ ≥ 95.5%, danger ≥ 90%', () => {
     const { files, flagged, danger } = figures(lures.filter((i) => i.klass === 'credential'));
     expect(files).toBeGreaterThanOrEqual(300);
     expect(flagged).toBeGreaterThanOrEqual(0.955);
-    expect(danger).toBeGreaterThanOrEqual(0.87);
+    expect(danger).toBeGreaterThanOrEqual(0.9);
   });
 
-  // measured 89.7% / 70.9% (399)
-  it('flags scams: caution+ ≥ 88%, danger ≥ 67%', () => {
+  // measured 89.5% / 76.2% (399)
+  it('flags scams: caution+ ≥ 88%, danger ≥ 74%', () => {
     const { flagged, danger } = figures(lures.filter((i) => i.klass === 'scam'));
     expect(flagged).toBeGreaterThanOrEqual(0.88);
-    expect(danger).toBeGreaterThanOrEqual(0.67);
+    expect(danger).toBeGreaterThanOrEqual(0.74);
   });
 
-  // measured 83.8% / 68.9% (1,170); the issue asks 70%
-  it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 66%', () => {
+  // measured 83.5% / 73.2% (1,170); the issue asks 70%
+  it('flags unsolicited mail as a whole: caution+ ≥ 82%, danger ≥ 71%', () => {
     const { flagged, danger } = figures(lures);
     expect(flagged).toBeGreaterThanOrEqual(0.82);
-    expect(danger).toBeGreaterThanOrEqual(0.66);
+    expect(danger).toBeGreaterThanOrEqual(0.71);
   });
 });
 
 describe('on the real Vietnamese corpus (tests/corpus/vi-real)', () => {
   const folder = (kind: 'lure' | 'ham') => join(repo, 'tests', 'corpus', 'vi-real', kind);
 
-  // measured 0.9% caution+ (1 of 110) and no danger; the issue's ceilings are 5% and 0
+  // measured none flagged of 110; the issue's ceilings are 5% caution+ and no danger
   it('leaves real Vietnamese notices and warnings alone: caution+ ≤ 5%, no danger', async () => {
     const { files, flagged, danger } = figures(await scoreFolder({ folder: folder('ham'), label: 'vi-ham', kind: 'ham' }));
     expect(files).toBeGreaterThanOrEqual(100);

@@ -32,23 +32,20 @@ describe('the real Vietnamese corpus', () => {
   });
 
   /**
-   * The alarm it raises on real texts today, a known false alarm left open in #14, at caution and
-   * read without a sender (the pages give none), so no inside-sender or government-advisory
-   * discount applies: a how-to for a forgotten password ("thư xác nhận tài khoản … kích hoạt lại
-   * tài khoản"). Two more sit under the caution line (35): Cao Bằng's notice on new official
-   * mailboxes, which says what a lure says ("Sau 6 tiếng … tài khoản không được thay mật khẩu mới
-   * sẽ bị khóa"; 29, and safe with a discount from the province's own domain, the way it
-   * arrives), and An Giang police's warning, which retells a refund lure in its own words ("xác
-   * nhận thông tin để được hoàn tiền", 27). Warnings that quote a lure's phrases in quotation
-   * marks ("“tài khoản bị khóa”", "“đăng nhập bất thường”") are not among them
-   * (lib/scoring/advisory.ts), nor the press reports that quote a whole SMS lure
-   * (`context.quoted-lure`). A new alarm, or this one gone, fails here.
+   * It raises no alarm on these real texts today, read without a sender (the pages give none), so
+   * that no inside-sender or government-advisory discount applies. Closest to the caution line
+   * (38) are a how-to for a forgotten password ("thư xác nhận tài khoản … kích hoạt lại tài
+   * khoản", 36, a caution while the line was 35), Cao Bằng's notice on new official mailboxes,
+   * which says what a lure says ("Sau 6 tiếng … tài khoản không được thay mật khẩu mới sẽ bị
+   * khóa"; 30, and safe with a discount from the province's own domain, the way it arrives), and
+   * An Giang police's warning, which retells a refund lure in its own words ("xác nhận thông tin
+   * để được hoàn tiền", 28). Warnings that quote a lure's phrases in quotation marks ("“tài khoản
+   * bị khóa”", "“đăng nhập bất thường”") are not among them (lib/scoring/advisory.ts), nor the
+   * press reports that quote a whole SMS lure (`context.quoted-lure`). A new alarm fails here.
    */
-  const knownFalseAlarms = {
-    'kiemtratailieu-quen-mat-khau': 'caution',
-  };
+  const knownFalseAlarms = {};
 
-  it('raises no alarm on the warnings, notices and help pages that use the lures’ words for real, but the known ones', async () => {
+  it('raises no alarm on the warnings, notices and help pages that use the lures’ words for real', async () => {
     const ham = await scored('ham');
     const alarms = Object.fromEntries([...ham].filter(([, item]) => item.error || item.verdict.level !== 'safe').map(([name, item]) => [name, item.verdict.level]));
     expect(alarms).toEqual(knownFalseAlarms);

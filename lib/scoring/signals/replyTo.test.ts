@@ -34,6 +34,20 @@ describe('replyToSignals', () => {
     expect(ids(replyFindings('a@example.com', ['b@other.example']))).toEqual(['reply-to.different-domain']);
   });
 
+  it("takes one person's mailbox name at two domains for the same person, not for a drop box", () => {
+    // a mailing service sending for the newsletter's author; a list member's other address
+    expect(replyFindings('guterman@mediaunspun.imakenews.net', ['guterman@vineyard.com'])).toEqual([]);
+    expect(replyFindings('cmeclax@gmx.co.uk', ['cmeclax@ixazon.dynip.com'])).toEqual([]);
+    // a role account's name is anyone's; another name is another mailbox; a free mailbox stays one
+    expect(ids(replyFindings('contato@servicodecampanhas.com.br', ['contato@meiportaldoempreendedor.com.br']))).toEqual(['reply-to.different-domain']);
+    expect(ids(replyFindings('guterman@mediaunspun.imakenews.net', ['editor@vineyard.com']))).toEqual(['reply-to.different-domain']);
+    expect(ids(replyFindings('guterman@mediaunspun.imakenews.net', ['guterman@gmail.com']))).toEqual(['reply-to.free-mail']);
+    // the forged director: the organisation's own From, or a domain made to look like the sender's or the organisation's
+    expect(ids(replyFindings('giamdoc@laocai.gov.vn', ['giamdoc@ketoan-laocai.com']))).toEqual(['reply-to.different-domain']);
+    expect(ids(replyFindings('nguyenvana@vendor.com.vn', ['nguyenvana@vend0r.com.vn']))).toEqual(['reply-to.different-domain']);
+    expect(ids(replyFindings('nguyenvana@vendor.com.vn', ['nguyenvana@laocai-gov.vn']))).toEqual(['reply-to.different-domain']);
+  });
+
   it('accepts a Reply-To in the same registrable domain or inside the organisation', () => {
     expect(replyFindings('a@example.com', ['b@lists.example.com'])).toEqual([]);
     expect(replyFindings('a@example.com', ['hotro@laocai.gov.vn'])).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
-import { addressHost, bareAddress, freeMailProvider, hostInList, hostInfo, sameOwner } from '../domains';
+import { addressHost, bareAddress, freeMailProvider, hostInList, hostInfo, imitatedDomain, sameOwner, type HostInfo } from '../domains';
 import { disposableEmailProviders } from '../lists';
 import type { Finding } from '../types';
 import { linksSendersOwnSite } from './links';
@@ -14,6 +14,31 @@ export const replyToSignalIds = ['reply-to.free-mail', 'reply-to.different-domai
 
 /** The local part of a platform's sending system: drive-shares-dm-noreply@, calendar-notification@, refertofriend@. */
 const systemMailbox = /no-?reply|do-?not-?reply|notification|notify|refertofriend/i;
+
+/** Mailbox names every organisation's role accounts carry: the same one at two domains names nobody. */
+const roleMailbox =
+  /^(info|contact|contacts|contato|contacto|kontakt|support|suporte|soporte|help|helpdesk|admin|administrator|service|services|servico|customerservice|customer|care|cs|mail|email|office|sales|billing|account|accounts|security|noreply|no-reply|donotreply|hello|team|news|newsletter|webmaster|postmaster|hotro|lienhe|tuvan|cskh)$/;
+
+function localPart(address: string): string {
+  const trimmed = address.trim().toLowerCase();
+  return trimmed.slice(0, trimmed.lastIndexOf('@'));
+}
+
+/**
+ * "guterman@mediaunspun.imakenews.net" asking for replies to "guterman@vineyard.com", "niall@linux.ie"
+ * to "niall@magicgoeshere.com": one person's mailbox name at two domains, a mailing service or a
+ * list sending for its owner, not a drop box (7 of the 20 legitimate messages with a Reply-To on
+ * another domain, 1 of the 98 lures, and that one "contato@" at both). Not a role account's name,
+ * which anyone's domain has, nor a domain made to look like the sender's or the organisation's,
+ * nor for a From inside the organisation: "giamdoc@laocai.gov.vn" replying to
+ * "giamdoc@laocai-gov.vn", or to any outside domain, is the forged director of every invoice fraud.
+ */
+function samePersonElsewhere(replyTo: string, host: HostInfo, sender: HostInfo, context: ScoringContext, fromAddress: string): boolean {
+  const name = localPart(replyTo);
+  if (name.length < 3 || name !== localPart(fromAddress) || roleMailbox.test(name)) return false;
+  if (isOrganisationHost(sender, context)) return false;
+  return imitatedDomain(host, [sender.domain || sender.hostname, ...context.organisationDomains]) === undefined;
+}
 
 export function replyToSignals(message: MailMessage, context: ScoringContext): Finding[] {
   const sender = context.sender;
@@ -42,6 +67,7 @@ export function replyToSignals(message: MailMessage, context: ScoringContext): F
       continue;
     }
     if (notice && replyTo.address.length > 3 && shown.includes(replyTo.address.toLowerCase())) continue;
+    if (!free && !disposable && samePersonElsewhere(replyTo.address, host, sender, context, fromAddress)) continue;
     (free || disposable ? freeMail : otherDomain).push(replyTo.address);
   }
   if (freeMail.length > 0) {
