@@ -177,8 +177,9 @@ describe('warnings that quote a whole lure, from anyone with a domain of its own
   it('lets the link, the Reply-To or the sender decide for a lure that wraps itself so', () => {
     const ids = (fields: Parameters<typeof message>[0]) => verdictOf({ text: article, ...fields }).reasons.map((r) => r.id);
     const cases: Parameters<typeof message>[0][] = [
-      // a link behind words, to the lure's site
+      // a link behind words, to the lure's site; a bare IP address, even shown as it is
       { from: press, links: [{ href: lureAddress, text: 'Tra cứu tại đây' }] },
+      { from: press, links: [{ href: 'http://103.97.125.4/tracuu', text: 'http://103.97.125.4/tracuu' }] },
       // replies to a free mailbox; a sender that is a free mailbox, or spells gov.vn elsewhere
       { from: press, replyTo: [{ name: '', address: 'csgt.tracuu@gmail.com' }] },
       { from: { name: 'CSGT', address: 'csgt.thongbao@gmail.com' } },

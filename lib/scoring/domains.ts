@@ -131,11 +131,6 @@ export function underSuspiciousTld(info: HostInfo): boolean {
 }
 
 /**
- * A mailbox anyone can open (x@gmail.com, x@live.com): its domain is nobody's own, so it vouches
- * for no site, no brand and no bill. The providers' own systems write from their subdomains
- * (refertofriend@reply.yahoo.com), where nobody opens a mailbox.
- */
-/**
  * A host that spells a state body's address outside gov.vn: "mic-gov.vn", "gov.vn.secure-mail.com",
  * "mic.gov.vn.com". Nobody but an impostor names a domain so.
  */
@@ -143,6 +138,11 @@ export function imitatesGovernment(host: HostInfo): boolean {
   return host.publicSuffix !== 'gov.vn' && /(?:^|[.-])gov[.-]vn(?:$|[.-])/.test(host.hostname);
 }
 
+/**
+ * A mailbox anyone can open (x@gmail.com, x@live.com): its domain is nobody's own, so it vouches
+ * for no site, no brand and no bill. The providers' own systems write from their subdomains
+ * (refertofriend@reply.yahoo.com), where nobody opens a mailbox.
+ */
 export function isFreeMailbox(host: HostInfo): boolean {
   return freeEmailProviders().has(host.hostname);
 }

@@ -582,8 +582,9 @@ export function allLinksInternal(message: MailMessage, context: ScoringContext):
 export function outsideLinksOnlyQuoted(message: MailMessage, context: ScoringContext, own?: HostInfo): boolean {
   return everyOutsideLink(message, context, (link, host) => {
     if (host.publicSuffix === 'gov.vn' || (own !== undefined && sameOwner(host, own))) return true;
-    // (the address as it stands, even one that is no domain: a page quoting "https://dichvucong…" cut short)
-    if (link.text.trim() === link.href) return true;
+    // (the address as it stands, even one under no domain: a page quoting "https://dichvucong…" cut
+    // short; not a bare IP address, which a hijacked account's own sign-in link may show as it is)
+    if (!host.isIp && link.text.trim() === link.href) return true;
     const shown = shownHost(link.text);
     return shown !== undefined && sameOwner(shown, host);
   });

@@ -25,9 +25,9 @@ function localPart(address: string): string {
 }
 
 /**
- * "guterman@mediaunspun.imakenews.net" asking for replies to "guterman@vineyard.com", "niall@linux.ie"
- * to "niall@magicgoeshere.com": one person's mailbox name at two domains, a mailing service or a
- * list sending for its owner, not a drop box (7 of the 20 legitimate messages with a Reply-To on
+ * "guterman@mediaunspun.imakenews.net" asking for replies to "guterman@vineyard.com",
+ * "cmeclax@gmx.co.uk" to "cmeclax@ixazon.dynip.com": one person's mailbox name at two domains, a
+ * mailing service sending for its author or a member's other address, not a drop box (7 of the 20 legitimate messages with a Reply-To on
  * another domain, 1 of the 98 lures, and that one "contato@" at both). Not a role account's name,
  * which anyone's domain has, nor a domain made to look like the sender's or the organisation's,
  * nor for a From inside the organisation: "giamdoc@laocai.gov.vn" replying to
