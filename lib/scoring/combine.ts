@@ -80,6 +80,18 @@ const notInWarningLetters = new Set([
 ]);
 
 /**
+ * Nothing around a warning's words is a lure's: replies stay with the sender (a message without
+ * a sender asks for none elsewhere), nothing a warning letter never has, and every outside link
+ * only shows its own address or goes to a .gov.vn site — or to `ownSite`, when given.
+ */
+function surroundsAWarning(message: MailMessage, context: ScoringContext, findings: readonly Finding[], ownSite?: HostInfo): boolean {
+  const sender = context.sender;
+  if (sender ? !repliesStayInside(message, context, sender) : message.replyTo.some((r) => r.address !== '')) return false;
+  if (findings.some((f) => isDisqualifying(f) || notInWarningLetters.has(f.id))) return false;
+  return outsideLinksOnlyQuoted(message, context, ownSite);
+}
+
+/**
  * A warning letter from another Vietnamese government domain: a ministry's or another province's
  * IT centre forwarding its alert, the usual way these letters travel. Its wording counts for
  * nothing and it stays at most caution — but only while nothing around the words is a lure's: a
@@ -88,9 +100,8 @@ const notInWarningLetters = new Set([
  */
 function isGovernmentAdvisory(message: MailMessage, context: ScoringContext, findings: readonly Finding[], advisory: () => boolean): boolean {
   const sender = context.sender;
-  if (!sender || sender.publicSuffix !== 'gov.vn' || !repliesStayInside(message, context, sender)) return false;
-  if (findings.some((f) => isDisqualifying(f) || notInWarningLetters.has(f.id))) return false;
-  return outsideLinksOnlyQuoted(message, context) && advisory();
+  if (!sender || sender.publicSuffix !== 'gov.vn') return false;
+  return surroundsAWarning(message, context, findings) && advisory();
 }
 
 /**
@@ -104,13 +115,9 @@ function isGovernmentAdvisory(message: MailMessage, context: ScoringContext, fin
  */
 function isQuotingWarning(message: MailMessage, context: ScoringContext, findings: readonly Finding[]): boolean {
   const sender = context.sender;
-  if (sender) {
-    if (isFreeMailbox(sender) || !repliesStayInside(message, context, sender)) return false;
-  } else if (message.replyTo.some((r) => r.address !== '')) {
-    return false;
-  }
-  if (findings.some((f) => isDisqualifying(f) || notInWarningLetters.has(f.id) || (f.category === 'sender' && f.weight > 0))) return false;
-  return outsideLinksOnlyQuoted(message, context, sender);
+  if (sender && isFreeMailbox(sender)) return false;
+  if (findings.some((f) => f.category === 'sender' && f.weight > 0)) return false;
+  return surroundsAWarning(message, context, findings, sender);
 }
 
 export interface Assessment {

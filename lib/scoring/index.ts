@@ -96,8 +96,8 @@ function examine(message: MailMessage, policy: ScoringPolicy) {
 /**
  * The features of a message for the fit: the findings that count once the organisation's context
  * is applied. A warning letter quotes the lure word for word and its wording counts for nothing
- * (combine.ts), nor does the whole lure any warning quotes: they must not teach the fit that lure
- * words are innocent.
+ * (combine.ts), nor do the words of a whole lure that a warning quotes with nothing of a lure's
+ * around it (`context.quoted-lure`): they must not teach the fit that lure words are innocent.
  */
 export function featuresOf(message: MailMessage, policy: ScoringPolicy): Finding[] {
   try {
