@@ -30,10 +30,13 @@ describe('sender.brand-name', () => {
   it("fires on a brand's name on another owner's address", () => {
     expect(brandFindings('MetaMask Support', 'no-reply@mymts.net')).toEqual(['sender.brand-name']);
     expect(brandFindings('Vietcombank', 'thongbao@vcb-online.top')).toEqual(['sender.brand-name']);
+    // a "note from GitHub Trust & Safety" about a repository, from a domain GitHub never sends from
+    expect(brandFindings('GitHub', 'support@githubsupport.com')).toEqual(['sender.brand-name']);
   });
 
   it("says nothing on the brand's own domains and their subdomains", () => {
     expect(brandFindings('PayPal', 'service@paypal.com')).toEqual([]);
+    expect(brandFindings('GitHub', 'noreply@github.com')).toEqual([]);
     expect(brandFindings('Microsoft account team', 'account-security-noreply@accountprotection.microsoft.com')).toEqual([]);
   });
 

@@ -90,6 +90,7 @@ export const brands: readonly Brand[] = [
   { names: ['walmart'], domains: ['walmart.com'] },
   { names: ['carrefour'], domains: ['carrefour.com', 'carrefour.fr', 'carrefour.es', 'carrefour.com.br'] },
   { names: ['linkedin'], domains: ['linkedin.com'] },
+  { names: ['github'], domains: ['github.com'] },
   { names: ['wetransfer'], domains: ['wetransfer.com'] },
   { names: ['spotify'], domains: ['spotify.com'] },
   { names: ['siriusxm'], domains: ['siriusxm.com'] },
