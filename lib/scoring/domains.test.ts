@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bareAddress, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatedStatePortal, imitatesGovernment, isForeignGovernment, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld, withinOneEdit } from './domains';
+import { bareAddress, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatedStatePortal, imitatesGovernment, isForeignGovernment, localPart, normalizeDomainEntry, publicDomain, sameOwner, underSuspiciousTld, withinOneEdit } from './domains';
 
 describe('hostInfo', () => {
   it('finds the registrable domain of URLs, hosts and trailing-dot names', () => {
@@ -142,5 +142,14 @@ describe('freeMailProvider', () => {
     expect(freeMailProvider('groups.msn.com')).toBeUndefined();
     expect(freeMailProvider('reply.yahoo.com')).toBeUndefined();
     expect(freeMailProvider('laocai.gov.vn')).toBeUndefined();
+  });
+});
+
+describe('localPart', () => {
+  it("gives an address's mailbox name, lower-cased, and nothing for a string without an @", () => {
+    expect(localPart(' Guterman@MediaUnspun.imakenews.net ')).toBe('guterman');
+    expect(localPart('"a@b"@example.com')).toBe('"a@b"');
+    expect(localPart('mailer-daemon')).toBe('');
+    expect(localPart('')).toBe('');
   });
 });

@@ -72,6 +72,13 @@ export function addressHost(address: string): string {
     .toLowerCase();
 }
 
+/** The mailbox name of an address (`Guterman@x.com` → `guterman`), lower-cased; '' when it has no `@`. */
+export function localPart(address: string): string {
+  const trimmed = address.trim().toLowerCase();
+  const at = trimmed.lastIndexOf('@');
+  return at < 0 ? '' : trimmed.slice(0, at);
+}
+
 /** The address inside a Return-Path value (`<bounce@x.org>` → `bounce@x.org`). */
 export function bareAddress(value: string): string {
   const trimmed = value.trim();

@@ -5,7 +5,7 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, type ScoringContext } from '../context';
-import { addressHost, bareAddress, freeMailProvider, hostInList, hostInfo, imitatedDomain, sameOwner, type HostInfo } from '../domains';
+import { addressHost, bareAddress, freeMailProvider, hostInList, hostInfo, imitatedDomain, localPart, sameOwner, type HostInfo } from '../domains';
 import { disposableEmailProviders } from '../lists';
 import type { Finding } from '../types';
 import { linksSendersOwnSite } from './links';
@@ -19,16 +19,12 @@ const systemMailbox = /no-?reply|do-?not-?reply|notification|notify|refertofrien
 const roleMailbox =
   /^(info|contact|contacts|contato|contacto|kontakt|support|suporte|soporte|help|helpdesk|admin|administrator|service|services|servico|customerservice|customer|care|cs|mail|email|office|sales|billing|account|accounts|security|noreply|no-reply|donotreply|hello|team|news|newsletter|webmaster|postmaster|hotro|lienhe|tuvan|cskh)$/;
 
-function localPart(address: string): string {
-  const trimmed = address.trim().toLowerCase();
-  return trimmed.slice(0, trimmed.lastIndexOf('@'));
-}
-
 /**
  * "guterman@mediaunspun.imakenews.net" asking for replies to "guterman@vineyard.com",
  * "cmeclax@gmx.co.uk" to "cmeclax@ixazon.dynip.com": one person's mailbox name at two domains, a
- * mailing service sending for its author or a member's other address, not a drop box (7 of the 20 legitimate messages with a Reply-To on
- * another domain, 1 of the 98 lures, and that one "contato@" at both). Not a role account's name,
+ * mailing service sending for its author or a member's other address, not a drop box (7 of the 20
+ * legitimate messages with a Reply-To on another domain, 1 of the 98 lures, and that one
+ * "contato@" at both). Not a role account's name,
  * which anyone's domain has, nor a domain made to look like the sender's or the organisation's,
  * nor for a From inside the organisation: "giamdoc@laocai.gov.vn" replying to
  * "giamdoc@laocai-gov.vn", or to any outside domain, is the forged director of every invoice fraud.

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from '../../mail/types';
 import { isOrganisationHost, isTrustedSender, type ScoringContext } from '../context';
-import { addressHost, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatesGovernment, isForeignGovernment, isFreeMailbox, publicDomain, underSuspiciousTld, type HostInfo } from '../domains';
+import { addressHost, freeMailProvider, hostInList, hostInfo, imitatedDomain, imitatesGovernment, isForeignGovernment, isFreeMailbox, localPart, publicDomain, underSuspiciousTld, type HostInfo } from '../domains';
 import { disposableEmailProviders } from '../lists';
 import { brandNamed, sameBrand } from '../brands';
 import { bareText, readable } from '../normalize';
@@ -126,7 +126,7 @@ export function senderSignals(message: MailMessage, context: ScoringContext): Fi
   // "Mail Delivery Subsystem" <mailer-daemon@googlemail.com>: the provider's own delivery system
   // returning a message the reader sent to a wrong address, not a free mailbox posing as one
   const freeProvider = freeMailProvider(host.hostname) !== undefined;
-  const providersOwnSystem = freeProvider && providerSystemMailbox.test(address.slice(0, address.lastIndexOf('@')));
+  const providersOwnSystem = freeProvider && providerSystemMailbox.test(localPart(address));
 
   const bareName = bareText(name);
   // "Microsoft account team" <…@accountprotection.microsoft.com>: a brand's own team, from the
